@@ -1,0 +1,39 @@
+# ESC Assessor: the two commands a new machine needs are `make run` and `make check`.
+
+BUILD ?= build
+MESON_SETUP = meson setup --werror -Dbuildtype=debug -Ddevelopment=true
+DEMO ?=
+
+.PHONY: all deps setup build run check bench screenshots install clean
+
+all: build
+
+deps:
+	@./build-aux/install-deps
+
+$(BUILD)/build.ninja:
+	$(MESON_SETUP) $(BUILD)
+
+setup: deps $(BUILD)/build.ninja
+
+build: setup
+	meson compile -C $(BUILD)
+
+run: build
+	GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data ESC_DATA_DIR=$(CURDIR)/data \
+	  ./$(BUILD)/src/gui/esc-assessor $(DEMO)
+
+check: build
+	./build-aux/run-tests $(BUILD)
+
+bench: build
+	meson test -C $(BUILD) --benchmark --verbose --num-processes 1
+
+screenshots: build
+	./build-aux/run-screenshots $(BUILD)
+
+install: build
+	meson install -C $(BUILD)
+
+clean:
+	rm -rf $(BUILD)
