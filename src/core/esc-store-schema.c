@@ -1,0 +1,135 @@
+/* esc-store-schema.c
+ *
+ * Copyright 2026 The ESC Assessor Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The workspace schema, one migration per version. data/SCHEMA.md documents it;
+ * keep the two in step. A migration never edits an earlier one: add the next.
+ */
+#include "config.h"
+
+#include "esc-store-private.h"
+
+static const char migration_1[] =
+  "CREATE TABLE meta ("
+  "  key   TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE frameworks ("
+  "  uuid        TEXT PRIMARY KEY NOT NULL,"
+  "  code        TEXT NOT NULL,"
+  "  fiscal_year INTEGER NOT NULL,"
+  "  sha256      TEXT NOT NULL UNIQUE,"
+  "  source      TEXT NOT NULL,"
+  "  added_at    INTEGER NOT NULL"
+  ");"
+
+  "CREATE TABLE laos ("
+  "  uuid       TEXT PRIMARY KEY NOT NULL,"
+  "  code       TEXT UNIQUE,"
+  "  name       TEXT NOT NULL,"
+  "  type       TEXT NOT NULL,"
+  "  district   TEXT NOT NULL DEFAULT '',"
+  "  province   TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX laos_name ON laos (name);"
+
+  "CREATE TABLE assessments ("
+  "  uuid           TEXT PRIMARY KEY NOT NULL,"
+  "  lao_uuid       TEXT NOT NULL REFERENCES laos (uuid),"
+  "  fiscal_year    INTEGER NOT NULL,"
+  "  framework_uuid TEXT NOT NULL REFERENCES frameworks (uuid),"
+  "  kind           TEXT NOT NULL CHECK (kind IN ('self', 'review', 'site')),"
+  "  assessor       TEXT NOT NULL DEFAULT '',"
+  "  status         TEXT NOT NULL DEFAULT 'draft'"
+  "                 CHECK (status IN ('draft', 'submitted', 'reviewed', 'returned')),"
+  "  created_at     INTEGER NOT NULL,"
+  "  updated_at     INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX assessments_lao ON assessments (lao_uuid, fiscal_year);"
+
+  "CREATE TABLE answers ("
+  "  uuid            TEXT PRIMARY KEY NOT NULL,"
+  "  assessment_uuid TEXT NOT NULL REFERENCES assessments (uuid) ON DELETE CASCADE,"
+  "  item_code       TEXT NOT NULL,"
+  "  checked         TEXT,"
+  "  note            TEXT,"
+  "  updated_by      TEXT NOT NULL DEFAULT '',"
+  "  updated_at      INTEGER NOT NULL,"
+  "  UNIQUE (assessment_uuid, item_code)"
+  ");"
+
+  "CREATE TABLE answer_values ("
+  "  answer_uuid TEXT NOT NULL REFERENCES answers (uuid) ON DELETE CASCADE,"
+  "  key         TEXT NOT NULL,"
+  "  value       REAL NOT NULL,"
+  "  updated_at  INTEGER NOT NULL,"
+  "  PRIMARY KEY (answer_uuid, key)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE blobs ("
+  "  sha256   TEXT PRIMARY KEY NOT NULL,"
+  "  size     INTEGER NOT NULL,"
+  "  mime     TEXT NOT NULL,"
+  "  data     BLOB NOT NULL,"
+  "  added_at INTEGER NOT NULL"
+  ");"
+
+  "CREATE TABLE documents ("
+  "  uuid       TEXT PRIMARY KEY NOT NULL,"
+  "  sha256     TEXT NOT NULL REFERENCES blobs (sha256),"
+  "  file_name  TEXT NOT NULL,"
+  "  title      TEXT NOT NULL,"
+  "  n_pages    INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX documents_sha256 ON documents (sha256);"
+
+  "CREATE TABLE links ("
+  "  uuid            TEXT PRIMARY KEY NOT NULL,"
+  "  document_uuid   TEXT NOT NULL REFERENCES documents (uuid),"
+  "  assessment_uuid TEXT NOT NULL REFERENCES assessments (uuid) ON DELETE CASCADE,"
+  "  item_code       TEXT NOT NULL,"
+  "  pages           TEXT NOT NULL DEFAULT '',"
+  "  caption         TEXT NOT NULL DEFAULT '',"
+  "  created_at      INTEGER NOT NULL,"
+  "  updated_at      INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX links_item ON links (assessment_uuid, item_code);"
+  "CREATE INDEX links_document ON links (document_uuid);"
+
+  "CREATE TABLE comments ("
+  "  uuid            TEXT PRIMARY KEY NOT NULL,"
+  "  assessment_uuid TEXT NOT NULL REFERENCES assessments (uuid) ON DELETE CASCADE,"
+  "  item_code       TEXT NOT NULL DEFAULT '',"
+  "  verdict         TEXT NOT NULL DEFAULT '' CHECK (verdict IN ('', 'accepted', 'needs-fix')),"
+  "  body            TEXT NOT NULL DEFAULT '',"
+  "  author          TEXT NOT NULL DEFAULT '',"
+  "  created_at      INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX comments_item ON comments (assessment_uuid, item_code);"
+
+  "CREATE TABLE history ("
+  "  uuid        TEXT PRIMARY KEY NOT NULL,"
+  "  entity      TEXT NOT NULL,"
+  "  entity_uuid TEXT NOT NULL,"
+  "  field       TEXT NOT NULL,"
+  "  old_value   TEXT,"
+  "  new_value   TEXT,"
+  "  reason      TEXT NOT NULL DEFAULT '',"
+  "  author      TEXT NOT NULL DEFAULT '',"
+  "  at          INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX history_entity ON history (entity_uuid, at);"
+  ;
+
+const char *const esc_store_migrations[] = {
+  NULL, /* version 0: an empty file */
+  migration_1,
+};
+
+const guint esc_store_n_migrations = G_N_ELEMENTS (esc_store_migrations) - 1;
