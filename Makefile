@@ -4,7 +4,7 @@ BUILD ?= build
 MESON_SETUP = meson setup --werror -Dbuildtype=debug -Ddevelopment=true
 DEMO ?=
 
-.PHONY: all deps setup build run check bench screenshots install clean
+.PHONY: all deps setup build run check bench fuzz screenshots install clean
 
 all: build
 
@@ -29,6 +29,10 @@ check: build
 bench: build
 	meson test -C $(BUILD) --benchmark --verbose --num-processes 1
 
+# A long libFuzzer run of every target (FUZZ_SECONDS each, default 600); see build-aux/run-fuzz.
+fuzz: deps
+	./build-aux/run-fuzz $(BUILD)-fuzz
+
 screenshots: build
 	./build-aux/run-screenshots $(BUILD)
 
@@ -36,4 +40,4 @@ install: build
 	meson install -C $(BUILD)
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz

@@ -1,0 +1,35 @@
+/* esc-faulty-vfs.h
+ *
+ * Copyright 2026 The ESC Assessor Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A test-only SQLite VFS that passes everything to the default VFS but can fail the Nth
+ * write (xWrite, xSync or xTruncate, on the database, its WAL or its journal) the way a full
+ * disk (ENOSPC → SQLITE_FULL) or a failing stick (EIO → SQLITE_IOERR_*) does. Once a fault
+ * has fired every later write fails too, as a full disk stays full, until it is disarmed.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ESC_FAULT_FULL, /* the disk is full */
+  ESC_FAULT_IO,   /* the device fails */
+} EscFaultKind;
+
+/* Registers the shim as the default VFS (once; later calls do nothing). */
+void     esc_faulty_vfs_install       (void);
+/* Counts writes from now on and fails the nth (1-based); n = 0 only counts. */
+void     esc_faulty_vfs_arm           (guint        n,
+                                       EscFaultKind kind);
+/* Stops failing ("space is back"); the count goes on. */
+void     esc_faulty_vfs_disarm        (void);
+/* Writes seen since the last arm, failed ones included. */
+guint    esc_faulty_vfs_get_n_writes  (void);
+/* Writes failed since the last arm. */
+guint    esc_faulty_vfs_get_n_failed  (void);
+
+G_END_DECLS
