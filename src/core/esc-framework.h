@@ -148,6 +148,15 @@ int                  esc_framework_get_fiscal_year   (EscFramework  *self);
 const EscText       *esc_framework_get_title         (EscFramework  *self);
 GBytes              *esc_framework_get_source        (EscFramework  *self);
 const char          *esc_framework_get_sha256        (EscFramework  *self);
+const char          *esc_framework_get_display_name  (EscFramework  *self);
+/* A caveat about the whole file, or NULL. */
+const EscText       *esc_framework_get_note          (EscFramework  *self);
+const char * const  *esc_framework_get_sources       (EscFramework  *self);
+
+/* The scoring dimensions the framework declares (max is 0 here). */
+guint                esc_framework_get_n_dimensions  (EscFramework  *self);
+const EscDimension  *esc_framework_get_dimension     (EscFramework  *self,
+                                                      guint          index);
 
 guint                esc_framework_get_n_components  (EscFramework  *self);
 const EscComponent  *esc_framework_get_component     (EscFramework  *self,
@@ -175,6 +184,9 @@ int                  esc_indicator_find_dimension    (const EscIndicator *indica
                                                       const char    *id);
 double               esc_indicator_lpa_points        (const EscIndicator *indicator,
                                                       double         percent);
+/* The indicator's points from its parts' points (n_parts values, in order). */
+double               esc_indicator_combine_parts     (const EscIndicator *indicator,
+                                                      const double  *part_points);
 
 guint                esc_framework_get_n_lao_types   (EscFramework  *self);
 const EscLaoType    *esc_framework_get_lao_type      (EscFramework  *self,
@@ -191,5 +203,7 @@ const EscRating     *esc_framework_get_rating        (EscFramework  *self,
 const char          *esc_text_get                    (const EscText *text,
                                                       gboolean       thai);
 const char          *esc_provenance_to_string        (EscProvenance  provenance);
+/* A translated label for the window, e.g. "Reconstructed". */
+const char          *esc_provenance_get_label        (EscProvenance  provenance);
 
 G_END_DECLS
