@@ -5,7 +5,10 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include <json-glib/json-glib.h>
 
@@ -776,6 +779,97 @@ test_invalid_lao_type_name (void)
   assert_invalid (tree, "$.lao_types[2].abbr", "“city”");
 }
 
+/* A small hand-written file exercising what the shipped one does not use:
+ * parts that add up, LPA bands, two dimensions, optional keys left out. */
+static void
+test_minimal (void)
+{
+  g_autofree char         *path = g_test_build_filename (G_TEST_DIST, "data", "frameworks", "minimal.json", NULL);
+  g_autoptr (EscFramework) framework = NULL;
+  g_autoptr (GError)       error = NULL;
+  const EscIndicator      *indicator;
+  const EscIndicator      *lpa;
+  const EscLaoType        *type;
+  double                   points[] = { 12, 4 };
+
+  framework = esc_framework_new_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (esc_framework_get_fiscal_year (framework), ==, 2570);
+  g_assert_null (esc_framework_get_note (framework));
+  g_assert_nonnull (esc_framework_get_sources (framework));
+  g_assert_null (esc_framework_get_sources (framework)[0]);
+  g_assert_cmpuint (esc_framework_get_n_dimensions (framework), ==, 2);
+  g_assert_cmpuint (esc_framework_get_n_components (framework), ==, 2);
+  g_assert_cmpfloat (esc_framework_get_component (framework, 0)->weight_percent, ==, 60);
+  g_assert_cmpuint (esc_framework_get_n_indicators (framework), ==, 2);
+  g_assert_cmpuint (esc_framework_get_n_items (framework), ==, 3);
+  g_assert_cmpuint (esc_framework_get_n_ratings (framework), ==, 0);
+
+  /* English falls back to Thai when left out. */
+  g_assert_cmpstr (esc_text_get (esc_framework_get_title (framework), FALSE), ==,
+                   "กรอบการประเมินขนาดเล็กสำหรับทดสอบ");
+
+  indicator = esc_framework_lookup_indicator (framework, "1");
+  g_assert_cmpint (indicator->combine, ==, ESC_COMBINE_SUM);
+  g_assert_cmpfloat (esc_indicator_combine_parts (indicator, points), ==, 16);
+  g_assert_cmpstr (esc_framework_get_item (framework, 0)->code, ==, "1.a");
+  g_assert_cmpstr (esc_framework_get_item (framework, 1)->code, ==, "1.b");
+  g_assert_cmpstr (esc_framework_get_item (framework, 2)->code, ==, "2");
+  g_assert_cmpuint (esc_framework_get_item (framework, 2)->position, ==, 1);
+
+  /* Dimensions come in the declared order, whatever the order in the indicator. */
+  g_assert_cmpuint (indicator->parts[0]->n_dimensions, ==, 2);
+  g_assert_cmpstr (indicator->parts[0]->dimensions[0].id, ==, "process");
+  g_assert_cmpfloat (indicator->parts[0]->dimensions[0].max, ==, 5);
+  g_assert_cmpstr (indicator->parts[0]->dimensions[1].id, ==, "outcome");
+  g_assert_cmpuint (indicator->parts[1]->n_dimensions, ==, 1);
+  g_assert_cmpint (esc_indicator_find_dimension (indicator->parts[1], "outcome"), ==, -1);
+
+  lpa = esc_framework_lookup_indicator (framework, "2");
+  g_assert_cmpint (lpa->lpa_rule, ==, ESC_LPA_RULE_BANDS);
+  g_assert_cmpfloat (esc_indicator_lpa_points (lpa, 0), ==, 2);
+  g_assert_cmpfloat (esc_indicator_lpa_points (lpa, 79.99), ==, 6);
+  g_assert_cmpfloat (esc_indicator_lpa_points (lpa, 80), ==, 10);
+
+  type = esc_framework_lookup_lao_type (framework, "อบต");
+  g_assert_nonnull (type);
+  g_assert_cmpfloat (type->pass_mark_percent, ==, 55.5);
+  g_assert_null (esc_framework_lookup_lao_type (framework, "ทต."));
+}
+
+/* Messages are translated: a Thai user reads what is wrong in Thai, with the
+ * same file name and JSON path. */
+static void
+test_invalid_thai_message (void)
+{
+  g_autofree char *mo = g_build_filename (g_getenv ("ESC_BUILD_DIR") != NULL ? g_getenv ("ESC_BUILD_DIR") : ".",
+                                          "po", "th", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("the Thai catalogue is not built");
+      return;
+    }
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *localedir = g_build_filename (g_getenv ("ESC_BUILD_DIR"), "po", NULL);
+      JsonNode        *tree = shipped_tree ();
+
+      g_setenv ("LANGUAGE", "th", TRUE);
+      setlocale (LC_ALL, "C.UTF-8");
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+      json_object_set_double_member (array_object (root_object (tree), "components", 0), "weight_percent", 30);
+      assert_invalid (tree, "$.components", "น้ำหนักรวมกันได้ร้อยละ 105");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,6 +887,7 @@ main (int   argc,
   g_test_add_func ("/core/framework/lpa/proportional", test_lpa_points);
   g_test_add_func ("/core/framework/lpa/bands", test_lpa_bands);
   g_test_add_func ("/core/framework/next-year", test_next_year);
+  g_test_add_func ("/core/framework/minimal", test_minimal);
 
   g_test_add_func ("/core/framework/invalid/not-json", test_invalid_not_json);
   g_test_add_func ("/core/framework/invalid/not-object", test_invalid_not_object);
@@ -819,6 +914,7 @@ main (int   argc,
   g_test_add_func ("/core/framework/invalid/part-max", test_invalid_part_max);
   g_test_add_func ("/core/framework/invalid/pass-mark", test_invalid_pass_mark);
   g_test_add_func ("/core/framework/invalid/lao-type-name", test_invalid_lao_type_name);
+  g_test_add_func ("/core/framework/invalid/thai-message", test_invalid_thai_message);
 
   return g_test_run ();
 }
