@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "esc-framework.h"
@@ -18,6 +19,8 @@
 #define SUPPORTED_FORMAT 1
 #define EPSILON 1e-9
 #define WEIGHT_TOLERANCE 0.01
+#define MAX_DEPTH 64                /* the shipped file nests 8 deep */
+#define MAX_SIZE (32 * 1024 * 1024) /* the shipped file is about 100 kB */
 
 struct _EscFramework
 {
@@ -1369,6 +1372,53 @@ parse_root (Loader   *ld,
          parse_ratings (ld, root);
 }
 
+/* json-glib parses recursively, so a file of a million "[" would exhaust the
+ * stack: measure the nesting first, skipping strings. */
+static gsize
+json_depth (const char *data,
+            gsize       size)
+{
+  gboolean in_string = FALSE;
+  gsize    depth = 0;
+  gsize    max_depth = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          depth++;
+          max_depth = MAX (max_depth, depth);
+          if (max_depth > MAX_DEPTH)
+            return max_depth;
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+  return max_depth;
+}
+
 /**
  * esc_framework_new_from_data:
  * @data: the JSON text
@@ -1410,6 +1460,21 @@ esc_framework_new_from_data (const char *data,
     {
       g_set_error (error, ESC_FRAMEWORK_ERROR, ESC_FRAMEWORK_ERROR_PARSE,
                    _ ("%s: this is not a framework file: the text is not UTF-8"), display_name);
+      return NULL;
+    }
+
+  if (size > MAX_SIZE)
+    {
+      g_set_error (error, ESC_FRAMEWORK_ERROR, ESC_FRAMEWORK_ERROR_PARSE,
+                   _ ("%s: this is not a framework file: it is larger than %d MB"),
+                   display_name, MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (json_depth (data, size) > MAX_DEPTH)
+    {
+      g_set_error (error, ESC_FRAMEWORK_ERROR, ESC_FRAMEWORK_ERROR_PARSE,
+                   _ ("%s: this is not a framework file: its JSON nests more than %d levels deep"),
+                   display_name, MAX_DEPTH);
       return NULL;
     }
 

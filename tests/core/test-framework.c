@@ -520,6 +520,8 @@ test_invalid_not_json (void)
 {
   g_autoptr (GError)       error = NULL;
   g_autoptr (EscFramework) framework = NULL;
+  g_autofree char         *deep = NULL;
+  g_autofree char         *brackets = g_strnfill (1000, '[');
 
   framework = esc_framework_new_from_data ("{\"format\": 1,,", -1, "broken.json", &error);
   g_assert_null (framework);
@@ -537,6 +539,23 @@ test_invalid_not_json (void)
   g_assert_null (framework);
   g_assert_error (error, ESC_FRAMEWORK_ERROR, ESC_FRAMEWORK_ERROR_PARSE);
   g_assert_true (g_str_has_prefix (error->message, "binary.json: "));
+  g_clear_error (&error);
+
+  /* Deep nesting is refused before the recursive parser could exhaust the stack. */
+  deep = g_strnfill (200000, '[');
+  framework = esc_framework_new_from_data (deep, -1, "deep.json", &error);
+  g_assert_null (framework);
+  g_assert_error (error, ESC_FRAMEWORK_ERROR, ESC_FRAMEWORK_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "deep.json: "));
+  g_clear_error (&error);
+
+  /* Brackets inside strings do not count. */
+  g_clear_pointer (&deep, g_free);
+  deep = g_strdup_printf ("{\"format\": \"%s\\\"\"}", brackets);
+  framework = esc_framework_new_from_data (deep, -1, "strings.json", &error);
+  g_assert_null (framework);
+  g_assert_error (error, ESC_FRAMEWORK_ERROR, ESC_FRAMEWORK_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "strings.json: $.format: "));
 }
 
 static void
