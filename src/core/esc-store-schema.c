@@ -51,23 +51,18 @@ static const char migration_1[] =
   ");"
   "CREATE INDEX assessments_lao ON assessments (lao_uuid, fiscal_year);"
 
+  /* One row per scorable item; the points per dimension (or "lpa") are a JSON object
+   * such as {"process":8,"output":5}, so a framework may name its own dimensions. */
   "CREATE TABLE answers ("
-  "  uuid            TEXT PRIMARY KEY NOT NULL,"
   "  assessment_uuid TEXT NOT NULL REFERENCES assessments (uuid) ON DELETE CASCADE,"
   "  item_code       TEXT NOT NULL,"
+  "  uuid            TEXT NOT NULL UNIQUE,"
+  "  scores          TEXT NOT NULL DEFAULT '{}',"
   "  checked         TEXT,"
-  "  note            TEXT,"
   "  updated_by      TEXT NOT NULL DEFAULT '',"
   "  updated_at      INTEGER NOT NULL,"
-  "  UNIQUE (assessment_uuid, item_code)"
-  ");"
-
-  "CREATE TABLE answer_values ("
-  "  answer_uuid TEXT NOT NULL REFERENCES answers (uuid) ON DELETE CASCADE,"
-  "  key         TEXT NOT NULL,"
-  "  value       REAL NOT NULL,"
-  "  updated_at  INTEGER NOT NULL,"
-  "  PRIMARY KEY (answer_uuid, key)"
+  "  note            TEXT,"
+  "  PRIMARY KEY (assessment_uuid, item_code)"
   ") WITHOUT ROWID;"
 
   "CREATE TABLE blobs ("

@@ -107,6 +107,12 @@ gint64          esc_store_get_last_change     (EscStore              *self);
 gboolean        esc_store_check_integrity     (EscStore              *self,
                                                GPtrArray            **problems,
                                                GError               **error);
+/* Groups the writes until esc_store_end_batch() in one transaction (imports, bulk work). */
+gboolean        esc_store_begin_batch         (EscStore              *self,
+                                               GError               **error);
+gboolean        esc_store_end_batch           (EscStore              *self,
+                                               gboolean               commit,
+                                               GError               **error);
 
 /* Frameworks */
 char           *esc_store_add_framework       (EscStore              *self,
@@ -153,6 +159,17 @@ GPtrArray      *esc_store_list_assessments    (EscStore              *self,
 /* Answers: one EscAnswer per scorable item that has anything entered. */
 GPtrArray      *esc_store_load_answers        (EscStore              *self,
                                                const char            *assessment_uuid,
+                                               GError               **error);
+/* Calls func for every assessment (of fiscal_year, or all when 0) with its answers,
+ * reading everything in one pass; the arrays are freed after each call. */
+typedef void  (*EscAnswersFunc)               (const EscAssessment   *assessment,
+                                               const EscLao          *lao,
+                                               GPtrArray             *answers,
+                                               gpointer               user_data);
+gboolean        esc_store_foreach_assessment  (EscStore              *self,
+                                               int                    fiscal_year,
+                                               EscAnswersFunc         func,
+                                               gpointer               user_data,
                                                GError               **error);
 gboolean        esc_store_apply_answer        (EscStore              *self,
                                                const char            *assessment_uuid,
