@@ -26,8 +26,11 @@ run: build
 check: build
 	./build-aux/run-tests $(BUILD)
 
-bench: build
-	meson test -C $(BUILD) --benchmark --verbose --num-processes 1
+# Benchmarks measure an optimised build of their own.
+bench: deps
+	test -f build-bench/build.ninja || meson setup -Dbuildtype=release build-bench
+	meson compile -C build-bench
+	meson test -C build-bench --benchmark --verbose --num-processes 1
 
 # A long libFuzzer run of every target (FUZZ_SECONDS each, default 600); see build-aux/run-fuzz.
 fuzz: deps
