@@ -889,6 +889,119 @@ test_invalid_thai_message (void)
   g_test_trap_assert_passed ();
 }
 
+static JsonNode *
+replacement_node (guint kind)
+{
+  JsonNode *node;
+
+  switch (kind)
+    {
+    case 0:
+      return json_node_new (JSON_NODE_NULL);
+    case 1:
+      return json_node_init_int (json_node_alloc (), -7);
+    case 2:
+      return json_node_init_string (json_node_alloc (), "");
+    case 3:
+      node = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (node, json_array_new ());
+      return node;
+    default:
+      node = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (node, json_object_new ());
+      return node;
+    }
+}
+
+/* Replaces the target-th node (depth first, root excluded) with a value of
+ * another kind. json-glib 1.6 cannot change a node's type in place, so the
+ * parent's member or array is replaced instead. */
+static gboolean
+mutate_nth (JsonNode *node,
+            guint    *counter,
+            guint     target,
+            guint     kind)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject       *object = json_node_get_object (node);
+      g_autoptr (GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          if ((*counter)++ == target)
+            {
+              json_object_set_member (object, l->data, replacement_node (kind));
+              return TRUE;
+            }
+          if (mutate_nth (json_object_get_member (object, l->data), counter, target, kind))
+            return TRUE;
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint      n = json_array_get_length (array);
+
+      for (guint i = 0; i < n; i++)
+        {
+          if ((*counter)++ == target)
+            {
+              JsonArray *copy = json_array_sized_new (n);
+
+              for (guint j = 0; j < n; j++)
+                json_array_add_element (copy, j == i ? replacement_node (kind) : json_node_copy (json_array_get_element (array, j)));
+              json_node_take_array (node, copy);
+              return TRUE;
+            }
+          if (mutate_nth (json_array_get_element (array, i), counter, target, kind))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Every node of a framework replaced by null, a number, an empty string, an
+ * empty array or an empty object: the loader never crashes, and refuses the
+ * file with a message naming the file and a JSON path, or loads it. */
+static void
+test_invalid_every_node (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "frameworks", "minimal.json", NULL);
+  guint            n_nodes = 0;
+  guint            n_rejected = 0;
+
+  {
+    g_autoptr (JsonParser) parser = json_parser_new ();
+
+    g_assert_true (json_parser_load_from_file (parser, path, NULL));
+    mutate_nth (json_parser_get_root (parser), &n_nodes, G_MAXUINT, 0);
+  }
+  g_assert_cmpuint (n_nodes, >, 100);
+
+  for (guint target = 0; target < n_nodes; target++)
+    for (guint kind = 0; kind < 5; kind++)
+      {
+        g_autoptr (JsonParser)   parser = json_parser_new ();
+        g_autoptr (EscFramework) framework = NULL;
+        g_autoptr (GError)       error = NULL;
+        guint                    counter = 0;
+
+        g_assert_true (json_parser_load_from_file (parser, path, NULL));
+        g_assert_true (mutate_nth (json_parser_get_root (parser), &counter, target, kind));
+        framework = load_tree (json_parser_get_root (parser), "m.json", &error);
+        if (framework != NULL)
+          continue;
+
+        g_assert_error (error, ESC_FRAMEWORK_ERROR, ESC_FRAMEWORK_ERROR_INVALID);
+        if (!g_str_has_prefix (error->message, "m.json: $"))
+          g_error ("“%s” names no file and path", error->message);
+        n_rejected++;
+      }
+  g_test_message ("%u nodes, %u of %u mutations rejected", n_nodes, n_rejected, n_nodes * 5);
+  g_assert_cmpuint (n_rejected, >, n_nodes * 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -934,6 +1047,7 @@ main (int   argc,
   g_test_add_func ("/core/framework/invalid/pass-mark", test_invalid_pass_mark);
   g_test_add_func ("/core/framework/invalid/lao-type-name", test_invalid_lao_type_name);
   g_test_add_func ("/core/framework/invalid/thai-message", test_invalid_thai_message);
+  g_test_add_func ("/core/framework/invalid/every-node", test_invalid_every_node);
 
   return g_test_run ();
 }
