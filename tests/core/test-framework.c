@@ -25,16 +25,22 @@ shipped_path (void)
   return path;
 }
 
+static EscFramework *shipped_cache;
+
+/* The framework is immutable once loaded, so the tests share one load. */
 static EscFramework *
 load_shipped (void)
 {
-  g_autofree char   *path = shipped_path ();
-  g_autoptr (GError) error = NULL;
-  EscFramework      *framework = esc_framework_new_from_file (path, &error);
+  if (shipped_cache == NULL)
+    {
+      g_autofree char   *path = shipped_path ();
+      g_autoptr (GError) error = NULL;
 
-  g_assert_no_error (error);
-  g_assert_nonnull (framework);
-  return framework;
+      shipped_cache = esc_framework_new_from_file (path, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (shipped_cache);
+    }
+  return g_object_ref (shipped_cache);
 }
 
 /* The shipped file as a JSON tree, to be edited into a broken one. */
@@ -42,6 +48,26 @@ static JsonNode *
 shipped_tree (void)
 {
   g_autofree char       *path = shipped_path ();
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError)     error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static char *
+minimal_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "frameworks", "minimal.json", NULL);
+}
+
+/* The small hand-written fixture as a JSON tree: cheap enough to load many
+ * times, also under AddressSanitizer. */
+static JsonNode *
+minimal_tree (void)
+{
+  g_autofree char       *path = minimal_path ();
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError)     error = NULL;
 
@@ -584,7 +610,7 @@ test_invalid_missing_file (void)
 static void
 test_invalid_format (void)
 {
-  JsonNode *tree = shipped_tree ();
+  JsonNode *tree = minimal_tree ();
 
   json_object_set_int_member (root_object (tree), "format", 2);
   assert_invalid (tree, "$.format", "format 1");
@@ -593,89 +619,127 @@ test_invalid_format (void)
 static void
 test_invalid_missing_key (void)
 {
-  JsonNode *tree = shipped_tree ();
+  JsonNode *tree = minimal_tree ();
 
-  json_object_remove_member (indicator_object (tree, 4), "name");
-  assert_invalid (tree, "$.indicators[4].name", "missing");
+  json_object_remove_member (indicator_object (tree, 0), "name");
+  assert_invalid (tree, "$.indicators[0].name", "missing");
 }
 
 static void
 test_invalid_missing_part_key (void)
 {
-  JsonNode   *tree = shipped_tree ();
-  JsonObject *parts = scoring_object (tree, 18);
+  JsonNode *tree = minimal_tree ();
 
-  json_object_remove_member (array_object (parts, "parts", 1), "max_points");
-  assert_invalid (tree, "$.indicators[18].scoring.parts[1].max_points", "missing");
+  json_object_remove_member (array_object (scoring_object (tree, 1), "parts", 1), "max_points");
+  assert_invalid (tree, "$.indicators[1].scoring.parts[1].max_points", "missing");
 }
 
 static void
 test_invalid_wrong_type (void)
 {
-  JsonNode *tree = shipped_tree ();
+  JsonNode *tree = minimal_tree ();
 
-  json_object_set_string_member (root_object (tree), "fiscal_year", "2568");
+  json_object_set_string_member (root_object (tree), "fiscal_year", "2570");
   assert_invalid (tree, "$.fiscal_year", "a string");
+}
+
+static void
+test_invalid_fiscal_year (void)
+{
+  JsonNode *tree = minimal_tree ();
+
+  json_object_set_int_member (root_object (tree), "fiscal_year", 2025);
+  assert_invalid (tree, "$.fiscal_year", "2568");
 }
 
 static void
 test_invalid_text (void)
 {
-  JsonNode   *tree = shipped_tree ();
-  JsonObject *name = json_object_get_object_member (indicator_object (tree, 2), "name");
+  JsonNode   *tree = minimal_tree ();
+  JsonObject *name = json_object_get_object_member (indicator_object (tree, 0), "name");
 
   json_object_set_string_member (name, "provenance", "guessed");
-  assert_invalid (tree, "$.indicators[2].name.provenance", "reconstructed");
+  assert_invalid (tree, "$.indicators[0].name.provenance", "reconstructed");
 }
 
 static void
 test_invalid_duplicate_code (void)
 {
-  JsonNode *tree = shipped_tree ();
+  JsonNode *tree = minimal_tree ();
 
-  json_object_set_string_member (indicator_object (tree, 5), "code", "3");
-  assert_invalid (tree, "$.indicators[5].code", "“3”");
+  json_object_set_string_member (indicator_object (tree, 2), "code", "1");
+  assert_invalid (tree, "$.indicators[2].code", "“1”");
 }
 
 static void
 test_invalid_duplicate_part_code (void)
 {
-  JsonNode *tree = shipped_tree ();
+  JsonNode *tree = minimal_tree ();
 
-  /* Indicator 20 takes the code of part 19.2. */
-  json_object_set_string_member (indicator_object (tree, 19), "code", "19.2");
-  assert_invalid (tree, "$.indicators[19].code", "“19.2”");
+  /* Indicator 3 takes the code of part 2.b. */
+  json_object_set_string_member (indicator_object (tree, 2), "code", "2.b");
+  assert_invalid (tree, "$.indicators[2].code", "“2.b”");
 }
 
 static void
 test_invalid_part_code (void)
 {
-  JsonNode *tree = shipped_tree ();
+  JsonNode *tree = minimal_tree ();
 
-  json_object_set_string_member (array_object (scoring_object (tree, 18), "parts", 1), "code", "20.2");
-  assert_invalid (tree, "$.indicators[18].scoring.parts[1].code", "19.");
+  json_object_set_string_member (array_object (scoring_object (tree, 1), "parts", 1), "code", "9.b");
+  assert_invalid (tree, "$.indicators[1].scoring.parts[1].code", "“2.…”");
 }
 
 static void
 test_invalid_duplicate_component (void)
 {
-  JsonNode *tree = shipped_tree ();
+  JsonNode *tree = minimal_tree ();
 
-  json_object_set_string_member (array_object (root_object (tree), "components", 2), "id", "1");
-  assert_invalid (tree, "$.components[2].id", "“1”");
+  json_object_set_string_member (array_object (root_object (tree), "components", 1), "id", "A");
+  assert_invalid (tree, "$.components[1].id", "“A”");
+}
+
+static void
+test_invalid_empty_component (void)
+{
+  JsonNode   *tree = minimal_tree ();
+  JsonArray  *components = json_object_get_array_member (root_object (tree), "components");
+  JsonObject *extra = json_object_new ();
+  JsonObject *name = json_object_new ();
+
+  json_object_set_string_member (name, "th", "องค์ประกอบซี");
+  json_object_set_string_member (name, "provenance", "reconstructed");
+  json_object_set_string_member (extra, "id", "C");
+  json_object_set_object_member (extra, "name", name);
+  json_object_set_int_member (extra, "weight_percent", 20);
+  json_array_add_object_element (components, extra);
+  json_object_set_int_member (array_object (root_object (tree), "components", 1), "weight_percent", 20);
+  assert_invalid (tree, "$.components[2]", "no indicator");
 }
 
 static void
 test_invalid_weights (void)
 {
-  JsonNode *tree = shipped_tree ();
+  JsonNode *tree = minimal_tree ();
 
-  json_object_set_double_member (array_object (root_object (tree), "components", 0), "weight_percent", 30);
-  assert_invalid (tree, "$.components", "105");
+  json_object_set_double_member (array_object (root_object (tree), "components", 0), "weight_percent", 70);
+  assert_invalid (tree, "$.components", "110");
 }
 
 static void
 test_invalid_dimension_over_max (void)
+{
+  JsonNode   *tree = minimal_tree ();
+  JsonObject *dims = json_object_get_object_member (scoring_object (tree, 0), "dimensions");
+
+  json_object_set_int_member (dims, "process", 40);
+  json_object_set_int_member (dims, "outcome", 0);
+  assert_invalid (tree, "$.indicators[0].scoring.dimensions.process", "40 is above the indicator maximum 30");
+}
+
+/* The same on the shipped file, as a working group would edit it. */
+static void
+test_invalid_shipped_dimension_over_max (void)
 {
   JsonNode   *tree = shipped_tree ();
   JsonObject *dims = json_object_get_object_member (scoring_object (tree, 3), "dimensions");
@@ -689,85 +753,98 @@ test_invalid_dimension_over_max (void)
 static void
 test_invalid_dimension_sum (void)
 {
-  JsonNode   *tree = shipped_tree ();
-  JsonObject *dims = json_object_get_object_member (scoring_object (tree, 3), "dimensions");
+  JsonNode   *tree = minimal_tree ();
+  JsonObject *dims = json_object_get_object_member (scoring_object (tree, 0), "dimensions");
 
   json_object_set_int_member (dims, "process", 12);
-  assert_invalid (tree, "$.indicators[3].scoring.dimensions", "32");
+  assert_invalid (tree, "$.indicators[0].scoring.dimensions", "32");
 }
 
 static void
 test_invalid_unknown_dimension (void)
 {
-  JsonNode   *tree = shipped_tree ();
-  JsonObject *dims = json_object_get_object_member (scoring_object (tree, 2), "dimensions");
+  JsonNode   *tree = minimal_tree ();
+  JsonObject *dims = json_object_get_object_member (scoring_object (tree, 0), "dimensions");
 
   json_object_remove_member (dims, "process");
   json_object_set_int_member (dims, "proces", 10);
-  assert_invalid (tree, "$.indicators[2].scoring.dimensions.proces", "“process”");
+  assert_invalid (tree, "$.indicators[0].scoring.dimensions.proces", "“process”");
 }
 
 static void
 test_invalid_unknown_component (void)
 {
-  JsonNode *tree = shipped_tree ();
+  JsonNode *tree = minimal_tree ();
 
-  json_object_set_string_member (indicator_object (tree, 0), "component", "9");
-  assert_invalid (tree, "$.indicators[0].component", "“9”");
+  json_object_set_string_member (indicator_object (tree, 0), "component", "Z");
+  assert_invalid (tree, "$.indicators[0].component", "“Z”");
 }
 
 static void
 test_invalid_unknown_issue (void)
 {
-  JsonNode *tree = shipped_tree ();
+  JsonNode *tree = minimal_tree ();
 
-  json_object_set_string_member (indicator_object (tree, 0), "issue", "1.9");
-  assert_invalid (tree, "$.indicators[0].issue", "“1.9”");
+  json_object_set_string_member (indicator_object (tree, 0), "issue", "A.9");
+  assert_invalid (tree, "$.indicators[0].issue", "“A.9”");
 }
 
 static void
 test_invalid_issue_of_other_component (void)
 {
-  JsonNode *tree = shipped_tree ();
+  JsonNode *tree = minimal_tree ();
 
-  json_object_set_string_member (indicator_object (tree, 0), "issue", "2.1");
-  assert_invalid (tree, "$.indicators[0].issue", "belongs to component “2”");
+  json_object_set_string_member (indicator_object (tree, 0), "issue", "B.1");
+  assert_invalid (tree, "$.indicators[0].issue", "belongs to component “B”");
+}
+
+static void
+test_invalid_part_component (void)
+{
+  JsonNode *tree = minimal_tree ();
+
+  json_object_set_string_member (array_object (scoring_object (tree, 1), "parts", 1), "component", "B");
+  assert_invalid (tree, "$.indicators[1].scoring.parts[1].component", "“A”");
 }
 
 static void
 test_invalid_unknown_method (void)
 {
-  JsonNode *tree = shipped_tree ();
+  JsonNode *tree = minimal_tree ();
 
-  json_object_set_string_member (scoring_object (tree, 2), "method", "stars");
-  assert_invalid (tree, "$.indicators[2].scoring.method", "“stars”");
+  json_object_set_string_member (scoring_object (tree, 0), "method", "stars");
+  assert_invalid (tree, "$.indicators[0].scoring.method", "“stars”");
+}
+
+static void
+test_invalid_nested_parts (void)
+{
+  JsonNode   *tree = minimal_tree ();
+  JsonObject *part_scoring = json_object_get_object_member (array_object (scoring_object (tree, 1), "parts", 0), "scoring");
+
+  json_object_set_string_member (part_scoring, "method", "parts");
+  assert_invalid (tree, "$.indicators[1].scoring.parts[0].scoring.method", "parts of its own");
 }
 
 static void
 test_invalid_lpa_rule (void)
 {
-  JsonNode *tree = shipped_tree ();
+  JsonNode *tree = minimal_tree ();
 
-  json_object_set_string_member (scoring_object (tree, 25), "rule", "logarithmic");
-  assert_invalid (tree, "$.indicators[25].scoring.rule", "“proportional”");
+  json_object_set_string_member (scoring_object (tree, 2), "rule", "logarithmic");
+  assert_invalid (tree, "$.indicators[2].scoring.rule", "“proportional”");
 }
 
 static void
 test_invalid_lpa_band (void)
 {
-  JsonNode   *tree = shipped_tree ();
-  JsonObject *scoring = scoring_object (tree, 25);
-  JsonArray  *bands = json_array_new ();
-  JsonObject *band = json_object_new ();
+  JsonNode *tree = minimal_tree ();
 
-  json_object_set_int_member (band, "min_percent", 50);
-  json_object_set_int_member (band, "points", 31);
-  json_array_add_object_element (bands, band);
-  json_object_set_string_member (scoring, "rule", "bands");
-  json_object_set_array_member (scoring, "bands", bands);
-  assert_invalid (tree, "$.indicators[25].scoring.bands[0].points", "31");
+  json_object_set_int_member (array_object (scoring_object (tree, 2), "bands", 0), "points", 31);
+  assert_invalid (tree, "$.indicators[2].scoring.bands[0].points", "31");
 }
 
+/* With "mean" every part has the indicator's maximum (shipped indicator 19). */
 static void
 test_invalid_part_max (void)
 {
@@ -780,22 +857,35 @@ test_invalid_part_max (void)
   assert_invalid (tree, "$.indicators[18].scoring.parts[0].max_points", "mean");
 }
 
+/* With "sum" the parts' maxima add up to the indicator's. */
+static void
+test_invalid_part_sum (void)
+{
+  JsonNode   *tree = minimal_tree ();
+  JsonObject *part = array_object (scoring_object (tree, 1), "parts", 1);
+  JsonObject *dims = json_object_get_object_member (json_object_get_object_member (part, "scoring"), "dimensions");
+
+  json_object_set_int_member (part, "max_points", 6);
+  json_object_set_int_member (dims, "process", 6);
+  assert_invalid (tree, "$.indicators[1].scoring.parts", "21");
+}
+
 static void
 test_invalid_pass_mark (void)
 {
-  JsonNode *tree = shipped_tree ();
+  JsonNode *tree = minimal_tree ();
 
-  json_object_set_int_member (array_object (root_object (tree), "lao_types", 1), "pass_mark_percent", 170);
-  assert_invalid (tree, "$.lao_types[1].pass_mark_percent", "170");
+  json_object_set_int_member (array_object (root_object (tree), "lao_types", 0), "pass_mark_percent", 170);
+  assert_invalid (tree, "$.lao_types[0].pass_mark_percent", "170");
 }
 
 static void
 test_invalid_lao_type_name (void)
 {
-  JsonNode *tree = shipped_tree ();
+  JsonNode *tree = minimal_tree ();
 
-  json_object_set_string_member (array_object (root_object (tree), "lao_types", 2), "abbr", "ทน.");
-  assert_invalid (tree, "$.lao_types[2].abbr", "“city”");
+  json_object_set_string_member (array_object (root_object (tree), "lao_types", 1), "abbr", "อบต");
+  assert_invalid (tree, "$.lao_types[1].abbr", "“sao”");
 }
 
 /* A small hand-written file exercising what the shipped one does not use:
@@ -803,9 +893,10 @@ test_invalid_lao_type_name (void)
 static void
 test_minimal (void)
 {
-  g_autofree char         *path = g_test_build_filename (G_TEST_DIST, "data", "frameworks", "minimal.json", NULL);
+  g_autofree char         *path = minimal_path ();
   g_autoptr (EscFramework) framework = NULL;
   g_autoptr (GError)       error = NULL;
+  const EscIndicator      *plain;
   const EscIndicator      *indicator;
   const EscIndicator      *lpa;
   const EscLaoType        *type;
@@ -820,21 +911,30 @@ test_minimal (void)
   g_assert_cmpuint (esc_framework_get_n_dimensions (framework), ==, 2);
   g_assert_cmpuint (esc_framework_get_n_components (framework), ==, 2);
   g_assert_cmpfloat (esc_framework_get_component (framework, 0)->weight_percent, ==, 60);
-  g_assert_cmpuint (esc_framework_get_n_indicators (framework), ==, 2);
-  g_assert_cmpuint (esc_framework_get_n_items (framework), ==, 3);
+  g_assert_cmpuint (esc_framework_get_component (framework, 0)->n_indicators, ==, 2);
+  g_assert_cmpuint (esc_framework_get_n_indicators (framework), ==, 3);
+  g_assert_cmpuint (esc_framework_get_n_items (framework), ==, 4);
   g_assert_cmpuint (esc_framework_get_n_ratings (framework), ==, 0);
 
   /* English falls back to Thai when left out. */
   g_assert_cmpstr (esc_text_get (esc_framework_get_title (framework), FALSE), ==,
                    "กรอบการประเมินขนาดเล็กสำหรับทดสอบ");
 
-  indicator = esc_framework_lookup_indicator (framework, "1");
+  plain = esc_framework_lookup_indicator (framework, "1");
+  g_assert_cmpuint (plain->n_dimensions, ==, 2);
+  g_assert_cmpfloat (plain->dimensions[1].max, ==, 20);
+  g_assert_cmpint (plain->criteria[0].provenance, ==, ESC_PROVENANCE_OFFICIAL);
+  g_assert_cmpint (plain->evidence[0].provenance, ==, ESC_PROVENANCE_SECONDARY);
+
+  indicator = esc_framework_lookup_indicator (framework, "2");
   g_assert_cmpint (indicator->combine, ==, ESC_COMBINE_SUM);
   g_assert_cmpfloat (esc_indicator_combine_parts (indicator, points), ==, 16);
-  g_assert_cmpstr (esc_framework_get_item (framework, 0)->code, ==, "1.a");
-  g_assert_cmpstr (esc_framework_get_item (framework, 1)->code, ==, "1.b");
-  g_assert_cmpstr (esc_framework_get_item (framework, 2)->code, ==, "2");
+  g_assert_cmpstr (esc_framework_get_item (framework, 0)->code, ==, "1");
+  g_assert_cmpstr (esc_framework_get_item (framework, 1)->code, ==, "2.a");
+  g_assert_cmpstr (esc_framework_get_item (framework, 2)->code, ==, "2.b");
+  g_assert_cmpstr (esc_framework_get_item (framework, 3)->code, ==, "3");
   g_assert_cmpuint (esc_framework_get_item (framework, 2)->position, ==, 1);
+  g_assert_cmpuint (esc_framework_get_item (framework, 3)->position, ==, 2);
 
   /* Dimensions come in the declared order, whatever the order in the indicator. */
   g_assert_cmpuint (indicator->parts[0]->n_dimensions, ==, 2);
@@ -843,8 +943,9 @@ test_minimal (void)
   g_assert_cmpstr (indicator->parts[0]->dimensions[1].id, ==, "outcome");
   g_assert_cmpuint (indicator->parts[1]->n_dimensions, ==, 1);
   g_assert_cmpint (esc_indicator_find_dimension (indicator->parts[1], "outcome"), ==, -1);
+  g_assert_cmpstr (indicator->parts[1]->issue_id, ==, "A.2");
 
-  lpa = esc_framework_lookup_indicator (framework, "2");
+  lpa = esc_framework_lookup_indicator (framework, "3");
   g_assert_cmpint (lpa->lpa_rule, ==, ESC_LPA_RULE_BANDS);
   g_assert_cmpfloat (esc_indicator_lpa_points (lpa, 0), ==, 2);
   g_assert_cmpfloat (esc_indicator_lpa_points (lpa, 79.99), ==, 6);
@@ -853,6 +954,10 @@ test_minimal (void)
   type = esc_framework_lookup_lao_type (framework, "อบต");
   g_assert_nonnull (type);
   g_assert_cmpfloat (type->pass_mark_percent, ==, 55.5);
+  type = esc_framework_lookup_lao_type (framework, "นคร");
+  g_assert_nonnull (type);
+  g_assert_cmpstr (type->id, ==, "city");
+  g_assert_cmpfloat (type->pass_mark_percent, <, 0);
   g_assert_null (esc_framework_lookup_lao_type (framework, "ทต."));
 }
 
@@ -873,15 +978,15 @@ test_invalid_thai_message (void)
   if (g_test_subprocess ())
     {
       g_autofree char *localedir = g_build_filename (g_getenv ("ESC_BUILD_DIR"), "po", NULL);
-      JsonNode        *tree = shipped_tree ();
+      JsonNode        *tree = minimal_tree ();
 
       g_setenv ("LANGUAGE", "th", TRUE);
       setlocale (LC_ALL, "C.UTF-8");
       bindtextdomain (GETTEXT_PACKAGE, localedir);
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
-      json_object_set_double_member (array_object (root_object (tree), "components", 0), "weight_percent", 30);
-      assert_invalid (tree, "$.components", "น้ำหนักรวมกันได้ร้อยละ 105");
+      json_object_set_double_member (array_object (root_object (tree), "components", 0), "weight_percent", 70);
+      assert_invalid (tree, "$.components", "น้ำหนักรวมกันได้ร้อยละ 110");
       return;
     }
 
@@ -967,8 +1072,9 @@ mutate_nth (JsonNode *node,
 static void
 test_invalid_every_node (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "frameworks", "minimal.json", NULL);
+  g_autofree char *path = minimal_path ();
   guint            n_nodes = 0;
+  guint            n_tried = 0;
   guint            n_rejected = 0;
 
   {
@@ -982,6 +1088,12 @@ test_invalid_every_node (void)
   for (guint target = 0; target < n_nodes; target++)
     for (guint kind = 0; kind < 5; kind++)
       {
+#ifdef __SANITIZE_ADDRESS__
+        /* Instrumented allocations are slow: a third of the nodes, one kind
+         * each, rotating; the plain build tries them all. */
+        if (target % 3 != 0 || kind != (target / 3) % 5)
+          continue;
+#endif
         g_autoptr (JsonParser)   parser = json_parser_new ();
         g_autoptr (EscFramework) framework = NULL;
         g_autoptr (GError)       error = NULL;
@@ -989,6 +1101,7 @@ test_invalid_every_node (void)
 
         g_assert_true (json_parser_load_from_file (parser, path, NULL));
         g_assert_true (mutate_nth (json_parser_get_root (parser), &counter, target, kind));
+        n_tried++;
         framework = load_tree (json_parser_get_root (parser), "m.json", &error);
         if (framework != NULL)
           continue;
@@ -998,14 +1111,16 @@ test_invalid_every_node (void)
           g_error ("“%s” names no file and path", error->message);
         n_rejected++;
       }
-  g_test_message ("%u nodes, %u of %u mutations rejected", n_nodes, n_rejected, n_nodes * 5);
-  g_assert_cmpuint (n_rejected, >, n_nodes * 3);
+  g_test_message ("%u nodes, %u of %u mutations rejected", n_nodes, n_rejected, n_tried);
+  g_assert_cmpuint (n_rejected, >, n_tried * 3 / 5);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/framework/shipped/counts", test_shipped_counts);
@@ -1028,26 +1143,35 @@ main (int   argc,
   g_test_add_func ("/core/framework/invalid/missing-key", test_invalid_missing_key);
   g_test_add_func ("/core/framework/invalid/missing-part-key", test_invalid_missing_part_key);
   g_test_add_func ("/core/framework/invalid/wrong-type", test_invalid_wrong_type);
+  g_test_add_func ("/core/framework/invalid/fiscal-year", test_invalid_fiscal_year);
   g_test_add_func ("/core/framework/invalid/provenance", test_invalid_text);
   g_test_add_func ("/core/framework/invalid/duplicate-code", test_invalid_duplicate_code);
   g_test_add_func ("/core/framework/invalid/duplicate-part-code", test_invalid_duplicate_part_code);
   g_test_add_func ("/core/framework/invalid/part-code", test_invalid_part_code);
   g_test_add_func ("/core/framework/invalid/duplicate-component", test_invalid_duplicate_component);
+  g_test_add_func ("/core/framework/invalid/empty-component", test_invalid_empty_component);
   g_test_add_func ("/core/framework/invalid/weights", test_invalid_weights);
   g_test_add_func ("/core/framework/invalid/dimension-over-max", test_invalid_dimension_over_max);
+  g_test_add_func ("/core/framework/invalid/shipped-dimension-over-max", test_invalid_shipped_dimension_over_max);
   g_test_add_func ("/core/framework/invalid/dimension-sum", test_invalid_dimension_sum);
   g_test_add_func ("/core/framework/invalid/unknown-dimension", test_invalid_unknown_dimension);
   g_test_add_func ("/core/framework/invalid/unknown-component", test_invalid_unknown_component);
   g_test_add_func ("/core/framework/invalid/unknown-issue", test_invalid_unknown_issue);
   g_test_add_func ("/core/framework/invalid/issue-of-other-component", test_invalid_issue_of_other_component);
+  g_test_add_func ("/core/framework/invalid/part-component", test_invalid_part_component);
   g_test_add_func ("/core/framework/invalid/unknown-method", test_invalid_unknown_method);
+  g_test_add_func ("/core/framework/invalid/nested-parts", test_invalid_nested_parts);
   g_test_add_func ("/core/framework/invalid/lpa-rule", test_invalid_lpa_rule);
   g_test_add_func ("/core/framework/invalid/lpa-band", test_invalid_lpa_band);
   g_test_add_func ("/core/framework/invalid/part-max", test_invalid_part_max);
+  g_test_add_func ("/core/framework/invalid/part-sum", test_invalid_part_sum);
   g_test_add_func ("/core/framework/invalid/pass-mark", test_invalid_pass_mark);
   g_test_add_func ("/core/framework/invalid/lao-type-name", test_invalid_lao_type_name);
   g_test_add_func ("/core/framework/invalid/thai-message", test_invalid_thai_message);
   g_test_add_func ("/core/framework/invalid/every-node", test_invalid_every_node);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (shipped_cache != NULL)
+    g_assert_finalize_object (shipped_cache);
+  return status;
 }
