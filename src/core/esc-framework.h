@@ -129,11 +129,15 @@ typedef struct
   double  min_percent; /* < 0 when the cut-off is not published */
 } EscRating;
 
+/* A loaded framework never changes: it may be shared between threads, and
+ * the structs it returns live as long as it does. */
 #define ESC_TYPE_FRAMEWORK (esc_framework_get_type ())
 G_DECLARE_FINAL_TYPE (EscFramework, esc_framework, ESC, FRAMEWORK, GObject)
 
 GQuark               esc_framework_error_quark       (void);
 
+/* Errors: a GFileError when the file cannot be read; ESC_FRAMEWORK_ERROR with
+ * a message "FILE: $.json.path: what is wrong; what was expected" otherwise. */
 EscFramework        *esc_framework_new_from_file     (const char    *path,
                                                       GError       **error);
 EscFramework        *esc_framework_new_from_data     (const char    *data,
@@ -146,6 +150,7 @@ char                *esc_framework_find_default_path (void);
 const char          *esc_framework_get_id            (EscFramework  *self);
 int                  esc_framework_get_fiscal_year   (EscFramework  *self);
 const EscText       *esc_framework_get_title         (EscFramework  *self);
+/* The exact bytes loaded (transfer none), and their SHA-256 in lower-case hex. */
 GBytes              *esc_framework_get_source        (EscFramework  *self);
 const char          *esc_framework_get_sha256        (EscFramework  *self);
 const char          *esc_framework_get_display_name  (EscFramework  *self);
