@@ -1373,15 +1373,20 @@ parse_root (Loader   *ld,
 }
 
 /* json-glib parses recursively, so a file of a million "[" would exhaust the
- * stack: measure the nesting first, skipping strings. */
+ * stack, and it silently keeps only the last of several top-level values
+ * ("{}{}"). Measure the nesting and look for text after the first top-level
+ * object or array first, skipping strings. */
 static gsize
-json_depth (const char *data,
-            gsize       size)
+scan_json (const char *data,
+           gsize       size,
+           gboolean   *trailing)
 {
   gboolean in_string = FALSE;
+  gboolean closed = FALSE;
   gsize    depth = 0;
   gsize    max_depth = 0;
 
+  *trailing = FALSE;
   for (gsize i = 0; i < size; i++)
     {
       char c = data[i];
@@ -1393,6 +1398,12 @@ json_depth (const char *data,
           else if (c == '"')
             in_string = FALSE;
           continue;
+        }
+
+      if (closed && !g_ascii_isspace (c))
+        {
+          *trailing = TRUE;
+          return max_depth;
         }
 
       switch (c)
@@ -1409,8 +1420,8 @@ json_depth (const char *data,
           break;
         case ']':
         case '}':
-          if (depth > 0)
-            depth--;
+          if (depth > 0 && --depth == 0)
+            closed = TRUE;
           break;
         default:
           break;
@@ -1443,6 +1454,7 @@ esc_framework_new_from_data (const char *data,
   g_autoptr (GError)       local_error = NULL;
   Loader                   ld;
   gsize                    size;
+  gboolean                 trailing;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1470,11 +1482,18 @@ esc_framework_new_from_data (const char *data,
                    display_name, MAX_SIZE / (1024 * 1024));
       return NULL;
     }
-  if (json_depth (data, size) > MAX_DEPTH)
+  if (scan_json (data, size, &trailing) > MAX_DEPTH)
     {
       g_set_error (error, ESC_FRAMEWORK_ERROR, ESC_FRAMEWORK_ERROR_PARSE,
                    _ ("%s: this is not a framework file: its JSON nests more than %d levels deep"),
                    display_name, MAX_DEPTH);
+      return NULL;
+    }
+  if (trailing)
+    {
+      g_set_error (error, ESC_FRAMEWORK_ERROR, ESC_FRAMEWORK_ERROR_PARSE,
+                   _ ("%s: this is not a framework file: more text follows the JSON object"),
+                   display_name);
       return NULL;
     }
 

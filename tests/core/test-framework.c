@@ -575,6 +575,18 @@ test_invalid_not_json (void)
   g_assert_true (g_str_has_prefix (error->message, "deep.json: "));
   g_clear_error (&error);
 
+  /* json-glib would keep the last of two top-level values. */
+  framework = esc_framework_new_from_data ("{}{}", -1, "two.json", &error);
+  g_assert_null (framework);
+  g_assert_error (error, ESC_FRAMEWORK_ERROR, ESC_FRAMEWORK_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "two.json: "));
+  g_clear_error (&error);
+
+  framework = esc_framework_new_from_data ("{\"a\": \"}{\"} \n\t", -1, "space.json", &error);
+  g_assert_null (framework);
+  g_assert_error (error, ESC_FRAMEWORK_ERROR, ESC_FRAMEWORK_ERROR_INVALID);
+  g_clear_error (&error);
+
   /* Brackets inside strings do not count. */
   g_clear_pointer (&deep, g_free);
   deep = g_strdup_printf ("{\"format\": \"%s\\\"\"}", brackets);
