@@ -1027,20 +1027,28 @@ esc_lao_free (EscLao *lao)
 
 #define LAO_COLUMNS "uuid, code, name, type, district, province, updated_at"
 
+/* Reads LAO_COLUMNS starting at column first. */
 static EscLao *
-lao_from_row (sqlite3_stmt *stmt)
+lao_from_columns (sqlite3_stmt *stmt,
+                  int           first)
 {
   EscLao *lao = esc_lao_new ();
 
-  lao->uuid = _esc_column_dup (stmt, 0);
-  lao->code = _esc_column_dup (stmt, 1);
-  lao->name = _esc_column_dup (stmt, 2);
-  lao->type = _esc_column_dup (stmt, 3);
-  lao->district = _esc_column_dup (stmt, 4);
-  lao->province = _esc_column_dup (stmt, 5);
-  lao->updated_at = sqlite3_column_int64 (stmt, 6);
+  lao->uuid = _esc_column_dup (stmt, first + 0);
+  lao->code = _esc_column_dup (stmt, first + 1);
+  lao->name = _esc_column_dup (stmt, first + 2);
+  lao->type = _esc_column_dup (stmt, first + 3);
+  lao->district = _esc_column_dup (stmt, first + 4);
+  lao->province = _esc_column_dup (stmt, first + 5);
+  lao->updated_at = sqlite3_column_int64 (stmt, first + 6);
 
   return lao;
+}
+
+static EscLao *
+lao_from_row (sqlite3_stmt *stmt)
+{
+  return lao_from_columns (stmt, 0);
 }
 
 static gboolean
@@ -1891,18 +1899,10 @@ esc_store_foreach_assessment (EscStore      *self,
   while ((rc = sqlite3_step (assessments)) == SQLITE_ROW)
     {
       g_autoptr (EscAssessment) assessment = assessment_from_row (assessments, 0);
-      g_autoptr (EscLao) lao = esc_lao_new ();
+      g_autoptr (EscLao) lao = lao_from_columns (assessments, 9);
       g_autoptr (EscFramework) framework = NULL;
       g_autoptr (GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_answer_free);
       g_autoptr (GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
-
-      lao->uuid = _esc_column_dup (assessments, 9);
-      lao->code = _esc_column_dup (assessments, 10);
-      lao->name = _esc_column_dup (assessments, 11);
-      lao->type = _esc_column_dup (assessments, 12);
-      lao->district = _esc_column_dup (assessments, 13);
-      lao->province = _esc_column_dup (assessments, 14);
-      lao->updated_at = sqlite3_column_int64 (assessments, 15);
 
       framework = esc_store_get_framework (self, assessment->framework_uuid, error);
       if (framework == NULL)
