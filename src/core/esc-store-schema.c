@@ -122,9 +122,44 @@ static const char migration_1[] =
   "CREATE INDEX history_entity ON history (entity_uuid, at);"
   ;
 
+/* Evidence search: a trigram index of PDF page text and of notes. FTS5 tables cannot be
+ * written by triggers while trusted_schema is off, so the triggers only list the answers
+ * whose note changed; esc_store_search() indexes them before it searches. The triggers
+ * avoid OR IGNORE: an outer upsert would override it and fail on the duplicate. */
+static const char migration_2[] =
+  "ALTER TABLE documents ADD COLUMN encrypted INTEGER NOT NULL DEFAULT 0;"
+
+  "CREATE VIRTUAL TABLE page_search USING fts5 ("
+  "  body, document_uuid UNINDEXED, page UNINDEXED, tokenize = 'trigram'"
+  ");"
+  "CREATE VIRTUAL TABLE note_search USING fts5 ("
+  "  body, answer_uuid UNINDEXED, tokenize = 'trigram'"
+  ");"
+  "CREATE TABLE note_search_pending ("
+  "  answer_uuid TEXT PRIMARY KEY NOT NULL"
+  ") WITHOUT ROWID;"
+
+  "CREATE TRIGGER answers_note_inserted AFTER INSERT ON answers"
+  "  WHEN new.note IS NOT NULL AND new.note <> '' BEGIN"
+  "  INSERT INTO note_search_pending (answer_uuid) SELECT new.uuid"
+  "  WHERE NOT EXISTS (SELECT 1 FROM note_search_pending WHERE answer_uuid = new.uuid);"
+  "END;"
+  "CREATE TRIGGER answers_note_updated AFTER UPDATE OF note ON answers BEGIN"
+  "  INSERT INTO note_search_pending (answer_uuid) SELECT new.uuid"
+  "  WHERE NOT EXISTS (SELECT 1 FROM note_search_pending WHERE answer_uuid = new.uuid);"
+  "END;"
+  "CREATE TRIGGER answers_note_deleted AFTER DELETE ON answers BEGIN"
+  "  INSERT INTO note_search_pending (answer_uuid) SELECT old.uuid"
+  "  WHERE NOT EXISTS (SELECT 1 FROM note_search_pending WHERE answer_uuid = old.uuid);"
+  "END;"
+  "INSERT INTO note_search_pending (answer_uuid)"
+  "  SELECT uuid FROM answers WHERE note IS NOT NULL AND note <> '';"
+  ;
+
 const char *const esc_store_migrations[] = {
   NULL, /* version 0: an empty file */
   migration_1,
+  migration_2,
 };
 
 const guint esc_store_n_migrations = G_N_ELEMENTS (esc_store_migrations) - 1;
