@@ -156,10 +156,74 @@ static const char migration_2[] =
   "  SELECT uuid FROM answers WHERE note IS NOT NULL AND note <> '';"
   ;
 
+/* The province working group: participation per local government and fiscal year, the
+ * outreach log, participation plans with yearly (and district) targets, and the benefits
+ * text each province writes once. */
+static const char migration_3[] =
+  "CREATE TABLE participation ("
+  "  uuid             TEXT PRIMARY KEY NOT NULL,"
+  "  lao_uuid         TEXT NOT NULL REFERENCES laos (uuid),"
+  "  fiscal_year      INTEGER NOT NULL,"
+  "  status           TEXT NOT NULL DEFAULT 'not-contacted'"
+  "                   CHECK (status IN ('not-contacted', 'invited', 'interested', 'registered',"
+  "                                     'preparing', 'submitted', 'result')),"
+  "  result           TEXT NOT NULL DEFAULT ''"
+  "                   CHECK (result IN ('', 'excellent', 'very-good', 'good', 'not-passed')),"
+  "  volunteered      INTEGER NOT NULL DEFAULT 0 CHECK (volunteered IN (0, 1)),"
+  "  took_part_before INTEGER NOT NULL DEFAULT 0 CHECK (took_part_before IN (0, 1)),"
+  "  contact          TEXT NOT NULL DEFAULT '',"
+  "  note             TEXT NOT NULL DEFAULT '',"
+  "  created_at       INTEGER NOT NULL,"
+  "  updated_at       INTEGER NOT NULL,"
+  "  UNIQUE (lao_uuid, fiscal_year),"
+  "  CHECK ((status = 'result') = (result <> ''))"
+  ");"
+  "CREATE INDEX participation_year ON participation (fiscal_year);"
+
+  "CREATE TABLE outreach ("
+  "  uuid        TEXT PRIMARY KEY NOT NULL,"
+  "  lao_uuid    TEXT NOT NULL REFERENCES laos (uuid),"
+  "  fiscal_year INTEGER NOT NULL,"
+  "  date        TEXT NOT NULL,"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('letter', 'meeting', 'visit', 'call')),"
+  "  notes       TEXT NOT NULL DEFAULT '',"
+  "  author      TEXT NOT NULL DEFAULT '',"
+  "  created_at  INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX outreach_lao ON outreach (lao_uuid, date);"
+
+  "CREATE TABLE plans ("
+  "  uuid       TEXT PRIMARY KEY NOT NULL,"
+  "  name       TEXT NOT NULL,"
+  "  first_year INTEGER NOT NULL,"
+  "  n_years    INTEGER NOT NULL CHECK (n_years BETWEEN 1 AND 10),"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  UNIQUE (name)"
+  ");"
+
+  /* plan_uuid '' holds the yearly targets outside any plan; district '' the province. */
+  "CREATE TABLE targets ("
+  "  plan_uuid   TEXT NOT NULL DEFAULT '',"
+  "  fiscal_year INTEGER NOT NULL,"
+  "  district    TEXT NOT NULL DEFAULT '',"
+  "  target      INTEGER NOT NULL CHECK (target >= 0),"
+  "  updated_at  INTEGER NOT NULL,"
+  "  PRIMARY KEY (plan_uuid, fiscal_year, district)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE province_texts ("
+  "  province   TEXT PRIMARY KEY NOT NULL,"
+  "  benefits   TEXT NOT NULL DEFAULT '',"
+  "  updated_at INTEGER NOT NULL"
+  ") WITHOUT ROWID;"
+  ;
+
 const char *const esc_store_migrations[] = {
   NULL, /* version 0: an empty file */
   migration_1,
   migration_2,
+  migration_3,
 };
 
 const guint esc_store_n_migrations = G_N_ELEMENTS (esc_store_migrations) - 1;
