@@ -112,7 +112,7 @@ score_indicator (const EscIndicator *indicator,
   if (indicator->method != ESC_SCORING_PARTS)
     {
       const EscAnswer *answer = by_item[indicator->item_index];
-      double points = esc_score_item_points (indicator, answer);
+      double           points = esc_score_item_points (indicator, answer);
 
       out->points = MAX (points, 0);
       out->state = esc_score_item_state (indicator, answer);
@@ -122,17 +122,17 @@ score_indicator (const EscIndicator *indicator,
     }
 
   {
-    double sum = 0;
-    guint n_started = 0;
-    guint n_scored = 0;
+    double   sum = 0;
+    guint    n_started = 0;
+    guint    n_scored = 0;
     gboolean evidence = indicator->n_parts > 0;
 
     for (guint i = 0; i < indicator->n_parts; i++)
       {
         const EscIndicator *part = indicator->parts[i];
-        const EscAnswer *answer = by_item[part->item_index];
-        EscItemState state = esc_score_item_state (part, answer);
-        double points = esc_score_item_points (part, answer);
+        const EscAnswer    *answer = by_item[part->item_index];
+        EscItemState        state = esc_score_item_state (part, answer);
+        double              points = esc_score_item_points (part, answer);
 
         sum += MAX (points, 0);
         if (state != ESC_ITEM_NOT_STARTED)
@@ -164,9 +164,9 @@ esc_score_compute (EscFramework *framework,
                    GPtrArray    *answers)
 {
   g_autofree const EscAnswer **by_item = NULL;
-  const EscLaoType *type;
-  EscScore *score;
-  guint n_items;
+  const EscLaoType            *type;
+  EscScore                    *score;
+  guint                        n_items;
 
   g_return_val_if_fail (ESC_IS_FRAMEWORK (framework), NULL);
 
@@ -175,7 +175,7 @@ esc_score_compute (EscFramework *framework,
 
   for (guint i = 0; answers != NULL && i < answers->len; i++)
     {
-      const EscAnswer *answer = g_ptr_array_index (answers, i);
+      const EscAnswer    *answer = g_ptr_array_index (answers, i);
       const EscIndicator *item = esc_framework_lookup_indicator (framework, answer->item_code);
 
       if (item != NULL && item->item_index < n_items)
@@ -202,7 +202,7 @@ esc_score_compute (EscFramework *framework,
   for (guint c = 0; c < score->n_components; c++)
     {
       const EscComponent *component = esc_framework_get_component (framework, c);
-      EscComponentScore *out = &score->components[c];
+      EscComponentScore  *out = &score->components[c];
 
       out->component = component;
       for (guint i = 0; i < score->n_indicators; i++)

@@ -17,9 +17,9 @@
 
 #include "esc-store-private.h"
 
-#define BUSY_TIMEOUT_MS  15000
-#define MAX_NOTE_LENGTH  100000
-#define HEADER_SIZE      100
+#define BUSY_TIMEOUT_MS 15000
+#define MAX_NOTE_LENGTH 100000
+#define HEADER_SIZE 100
 
 struct _EscStore
 {
@@ -28,17 +28,18 @@ struct _EscStore
   sqlite3    *db;
   char       *path;
   char       *author;
-  GHashTable *frameworks;  /* uuid → EscFramework */
-  GHashTable *statements;  /* SQL → sqlite3_stmt, borrowed by callers */
+  GHashTable *frameworks; /* uuid → EscFramework */
+  GHashTable *statements; /* SQL → sqlite3_stmt, borrowed by callers */
   gint64      last_change;
   guint       batch_depth;
   guint       read_only : 1;
 };
 
 G_DEFINE_FINAL_TYPE (EscStore, esc_store, G_TYPE_OBJECT)
-G_DEFINE_QUARK (esc-store-error-quark, esc_store_error)
+G_DEFINE_QUARK (esc - store - error - quark, esc_store_error)
 
-enum {
+enum
+{
   PROP_0,
   PROP_PATH,
   PROP_LAST_CHANGE,
@@ -100,36 +101,36 @@ set_error_for_code (GError    **error,
     {
     case SQLITE_NOTADB:
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_NOT_SQLITE,
-                   _("The file is not a workspace (it is not an SQLite database)"));
+                   _ ("The file is not a workspace (it is not an SQLite database)"));
       break;
     case SQLITE_CORRUPT:
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_DAMAGED,
-                   _("The workspace is damaged (%s); restore it from a backup or run “esc-cli salvage”"),
+                   _ ("The workspace is damaged (%s); restore it from a backup or run “esc-cli salvage”"),
                    detail);
       break;
     case SQLITE_FULL:
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_FULL,
-                   _("The disk is full: free some space and try again; the last change was not saved"));
+                   _ ("The disk is full: free some space and try again; the last change was not saved"));
       break;
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_IO,
-                   _("The workspace could not be read or written (%s); check that the disk or USB stick is still there"),
+                   _ ("The workspace could not be read or written (%s); check that the disk or USB stick is still there"),
                    detail);
       break;
     case SQLITE_READONLY:
     case SQLITE_PERM:
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_READ_ONLY,
-                   _("The workspace is read-only: copy it to a writable folder to make changes"));
+                   _ ("The workspace is read-only: copy it to a writable folder to make changes"));
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_BUSY,
-                   _("Another program is writing to the workspace; try again in a moment"));
+                   _ ("Another program is writing to the workspace; try again in a moment"));
       break;
     default:
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_FAILED,
-                   _("The workspace could not be changed (%s)"), detail);
+                   _ ("The workspace could not be changed (%s)"), detail);
       break;
     }
 }
@@ -150,7 +151,7 @@ _esc_store_prepare (EscStore   *self,
                     GError    **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -169,7 +170,7 @@ prepare_cached (EscStore   *self,
                 GError    **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
@@ -231,7 +232,7 @@ _esc_store_begin (EscStore *self,
   if (self->read_only)
     {
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_READ_ONLY,
-                   _("The workspace is read-only: copy it to a writable folder to make changes"));
+                   _ ("The workspace is read-only: copy it to a writable folder to make changes"));
       return FALSE;
     }
 
@@ -292,7 +293,7 @@ _esc_store_record_history (EscStore   *self,
                            GError    **error)
 {
   g_autofree char *uuid = _esc_uuid_new ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   stmt = prepare_cached (self,
                          "INSERT INTO history (uuid, entity, entity_uuid, field, old_value, new_value, reason, author, at) "
@@ -427,9 +428,9 @@ check_header (const char *path,
               GError    **error)
 {
   g_autofree char *display = g_filename_display_basename (path);
-  guint8 header[HEADER_SIZE];
-  FILE *file;
-  size_t n;
+  guint8           header[HEADER_SIZE];
+  FILE            *file;
+  size_t           n;
 
   file = g_fopen (path, "rb");
   if (file == NULL)
@@ -438,10 +439,10 @@ check_header (const char *path,
 
       if (saved_errno == ENOENT)
         g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_NOT_FOUND,
-                     _("There is no workspace at “%s”"), display);
+                     _ ("There is no workspace at “%s”"), display);
       else
         g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_IO,
-                     _("“%s” could not be opened: %s"), display, g_strerror (saved_errno));
+                     _ ("“%s” could not be opened: %s"), display, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -451,7 +452,7 @@ check_header (const char *path,
   if (n == 0)
     {
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_NOT_WORKSPACE,
-                   _("“%s” is empty, not a workspace; choose a .esca file or create a new workspace"),
+                   _ ("“%s” is empty, not a workspace; choose a .esca file or create a new workspace"),
                    display);
       return FALSE;
     }
@@ -459,7 +460,7 @@ check_header (const char *path,
   if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_NOT_SQLITE,
-                   _("“%s” is not a workspace file; choose a .esca file made by ESC Assessor"),
+                   _ ("“%s” is not a workspace file; choose a .esca file made by ESC Assessor"),
                    display);
       return FALSE;
     }
@@ -467,14 +468,14 @@ check_header (const char *path,
   if (read_be32 (header + 68) != ESC_STORE_APPLICATION_ID)
     {
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_NOT_WORKSPACE,
-                   _("“%s” is a database, but not an ESC Assessor workspace"), display);
+                   _ ("“%s” is a database, but not an ESC Assessor workspace"), display);
       return FALSE;
     }
 
   if (read_be32 (header + 60) > ESC_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_TOO_NEW,
-                   _("“%s” was saved by a newer version of ESC Assessor; update the application to open it"),
+                   _ ("“%s” was saved by a newer version of ESC Assessor; update the application to open it"),
                    display);
       return FALSE;
     }
@@ -489,7 +490,7 @@ query_int (EscStore   *self,
            GError    **error)
 {
   g_autoptr (sqlite3_stmt) stmt = _esc_store_prepare (self, sql, error);
-  int rc;
+  int                      rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -546,13 +547,13 @@ esc_store_open (const char       *path,
                 GError          **error)
 {
   g_autoptr (EscStore) self = NULL;
-  g_autoptr (GError) local_error = NULL;
-  g_autofree char *uri = NULL;
-  gboolean read_only;
-  gint64 app_id = 0;
-  gint64 version = 0;
-  int open_flags;
-  int rc;
+  g_autoptr (GError)   local_error = NULL;
+  g_autofree char     *uri = NULL;
+  gboolean             read_only;
+  gint64               app_id = 0;
+  gint64               version = 0;
+  int                  open_flags;
+  int                  rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -611,13 +612,13 @@ esc_store_open (const char       *path,
   if (app_id != ESC_STORE_APPLICATION_ID)
     {
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_NOT_WORKSPACE,
-                   _("“%s” is a database, but not an ESC Assessor workspace"), path);
+                   _ ("“%s” is a database, but not an ESC Assessor workspace"), path);
       return NULL;
     }
   if (version > ESC_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_TOO_NEW,
-                   _("“%s” was saved by a newer version of ESC Assessor; update the application to open it"),
+                   _ ("“%s” was saved by a newer version of ESC Assessor; update the application to open it"),
                    path);
       return NULL;
     }
@@ -634,7 +635,7 @@ esc_store_open (const char       *path,
   else if (version < ESC_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_READ_ONLY,
-                   _("“%s” needs an update that cannot be written because the file is read-only; copy it to a writable folder"),
+                   _ ("“%s” needs an update that cannot be written because the file is read-only; copy it to a writable folder"),
                    path);
       return NULL;
     }
@@ -648,11 +649,11 @@ esc_store_create (const char   *path,
                   GError      **error)
 {
   g_autoptr (EscStore) self = NULL;
-  g_autoptr (GError) local_error = NULL;
-  g_autofree char *framework_uuid = NULL;
-  g_autofree char *workspace_uuid = NULL;
-  g_autofree char *set_app_id = NULL;
-  int rc;
+  g_autoptr (GError)   local_error = NULL;
+  g_autofree char     *framework_uuid = NULL;
+  g_autofree char     *workspace_uuid = NULL;
+  g_autofree char     *set_app_id = NULL;
+  int                  rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (ESC_IS_FRAMEWORK (framework), NULL);
@@ -662,7 +663,7 @@ esc_store_create (const char   *path,
       g_autofree char *display = g_filename_display_basename (path);
 
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_EXISTS,
-                   _("“%s” already exists; choose another name or open it instead"), display);
+                   _ ("“%s” already exists; choose another name or open it instead"), display);
       return NULL;
     }
 
@@ -687,7 +688,7 @@ esc_store_create (const char   *path,
   workspace_uuid = _esc_uuid_new ();
   {
     g_autoptr (sqlite3_stmt) stmt = _esc_store_prepare (self, "INSERT INTO meta (key, value) VALUES ('workspace_uuid', ?), ('created_at', ?)", &local_error);
-    g_autofree char *now = g_strdup_printf ("%" G_GINT64_FORMAT, _esc_now ());
+    g_autofree char         *now = g_strdup_printf ("%" G_GINT64_FORMAT, _esc_now ());
 
     if (stmt == NULL)
       goto failed;
@@ -799,9 +800,9 @@ esc_store_check_integrity (EscStore   *self,
                            GPtrArray **problems,
                            GError    **error)
 {
-  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray)    found = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  int                      rc;
 
   g_return_val_if_fail (ESC_IS_STORE (self), FALSE);
 
@@ -827,7 +828,7 @@ esc_store_check_integrity (EscStore   *self,
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (found, g_strdup_printf (_("Table %s row %lld refers to a missing row of %s"),
+    g_ptr_array_add (found, g_strdup_printf (_ ("Table %s row %lld refers to a missing row of %s"),
                                              sqlite3_column_text (stmt, 0),
                                              (long long) sqlite3_column_int64 (stmt, 1),
                                              sqlite3_column_text (stmt, 2)));
@@ -851,9 +852,9 @@ esc_store_add_framework (EscStore     *self,
                          GError      **error)
 {
   g_autofree char *uuid = NULL;
-  GBytes *source;
-  sqlite3_stmt *stmt;
-  int rc;
+  GBytes          *source;
+  sqlite3_stmt    *stmt;
+  int              rc;
 
   g_return_val_if_fail (ESC_IS_STORE (self), NULL);
   g_return_val_if_fail (ESC_IS_FRAMEWORK (framework), NULL);
@@ -920,8 +921,8 @@ esc_store_get_framework (EscStore   *self,
                          GError    **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  EscFramework *framework;
-  int rc;
+  EscFramework            *framework;
+  int                      rc;
 
   g_return_val_if_fail (ESC_IS_STORE (self), NULL);
   g_return_val_if_fail (framework_uuid != NULL, NULL);
@@ -938,7 +939,7 @@ esc_store_get_framework (EscStore   *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_NOT_FOUND,
-                   _("The workspace has no framework %s"), framework_uuid);
+                   _ ("The workspace has no framework %s"), framework_uuid);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -963,7 +964,7 @@ esc_store_get_default_framework_uuid (EscStore *self,
                                       GError  **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  int                      rc;
 
   g_return_val_if_fail (ESC_IS_STORE (self), NULL);
 
@@ -979,7 +980,7 @@ esc_store_get_default_framework_uuid (EscStore *self,
     return _esc_column_dup (stmt, 0);
   if (rc == SQLITE_DONE)
     g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_NOT_FOUND,
-                 _("The workspace holds no framework; create it again with “esc-cli new”"));
+                 _ ("The workspace holds no framework; create it again with “esc-cli new”"));
   else
     _esc_store_set_error (self, rc, error);
 
@@ -1059,7 +1060,7 @@ update_lao_field (EscStore   *self,
                   const char *new_value,
                   GError    **error)
 {
-  g_autofree char *sql = NULL;
+  g_autofree char         *sql = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
   if (g_strcmp0 (old_value, new_value) == 0)
@@ -1084,7 +1085,7 @@ find_existing_lao (EscStore     *self,
                    GError      **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   if (lao->code != NULL && *lao->code != '\0')
     {
@@ -1137,15 +1138,15 @@ esc_store_import_laos (EscStore  *self,
 
   for (guint i = 0; i < laos->len; i++)
     {
-      const EscLao *lao = g_ptr_array_index (laos, i);
+      const EscLao      *lao = g_ptr_array_index (laos, i);
       g_autoptr (EscLao) existing = NULL;
       g_autoptr (GError) local_error = NULL;
-      const char *code = lao->code != NULL && *lao->code != '\0' ? lao->code : NULL;
+      const char        *code = lao->code != NULL && *lao->code != '\0' ? lao->code : NULL;
 
       if (lao->name == NULL || *lao->name == '\0' || lao->type == NULL)
         {
           g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_INVALID,
-                       _("Local government %u has no name or type; nothing was imported"), i + 1);
+                       _ ("Local government %u has no name or type; nothing was imported"), i + 1);
           goto failed;
         }
 
@@ -1174,8 +1175,8 @@ esc_store_import_laos (EscStore  *self,
       else
         {
           g_autofree char *uuid = lao->uuid != NULL ? g_strdup (lao->uuid) : _esc_uuid_new ();
-          sqlite3_stmt *stmt;
-          gint64 now = _esc_now ();
+          sqlite3_stmt    *stmt;
+          gint64           now = _esc_now ();
 
           stmt = prepare_cached (self,
                                  "INSERT INTO laos (uuid, code, name, type, district, province, created_at, updated_at) "
@@ -1218,9 +1219,9 @@ GPtrArray *
 esc_store_list_laos (EscStore *self,
                      GError  **error)
 {
-  g_autoptr (GPtrArray) laos = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_lao_free);
+  g_autoptr (GPtrArray)    laos = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_lao_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  int                      rc;
 
   g_return_val_if_fail (ESC_IS_STORE (self), NULL);
 
@@ -1248,7 +1249,7 @@ esc_store_get_lao (EscStore   *self,
                    GError    **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  int                      rc;
 
   g_return_val_if_fail (ESC_IS_STORE (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
@@ -1263,7 +1264,7 @@ esc_store_get_lao (EscStore   *self,
     return lao_from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_NOT_FOUND,
-                 _("No local government with id %s in this workspace"), uuid);
+                 _ ("No local government with id %s in this workspace"), uuid);
   else
     _esc_store_set_error (self, rc, error);
 
@@ -1276,9 +1277,9 @@ esc_store_find_lao (EscStore   *self,
                     GError    **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GPtrArray) matches = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_lao_free);
-  g_autoptr (GString) names = NULL;
-  int rc;
+  g_autoptr (GPtrArray)    matches = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_lao_free);
+  g_autoptr (GString)      names = NULL;
+  int                      rc;
 
   g_return_val_if_fail (ESC_IS_STORE (self), NULL);
   g_return_val_if_fail (code_or_name != NULL, NULL);
@@ -1324,7 +1325,7 @@ esc_store_find_lao (EscStore   *self,
   if (matches->len == 0)
     {
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_NOT_FOUND,
-                   _("No local government matches “%s”; check the code or name with “esc-cli laos list”"),
+                   _ ("No local government matches “%s”; check the code or name with “esc-cli laos list”"),
                    code_or_name);
       return NULL;
     }
@@ -1344,7 +1345,7 @@ esc_store_find_lao (EscStore   *self,
     g_string_append (names, ", …");
 
   g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_AMBIGUOUS,
-               _("“%s” matches several local governments: %s; give the full name or the code"),
+               _ ("“%s” matches several local governments: %s; give the full name or the code"),
                code_or_name, names->str);
   return NULL;
 }
@@ -1396,12 +1397,12 @@ esc_store_create_assessment (EscStore   *self,
                              const char *assessor,
                              GError    **error)
 {
-  g_autoptr (EscLao) lao = NULL;
+  g_autoptr (EscLao)       lao = NULL;
   g_autoptr (EscFramework) framework = NULL;
-  g_autofree char *default_framework = NULL;
-  g_autofree char *uuid = NULL;
-  sqlite3_stmt *stmt;
-  gint64 now;
+  g_autofree char         *default_framework = NULL;
+  g_autofree char         *uuid = NULL;
+  sqlite3_stmt            *stmt;
+  gint64                   now;
 
   g_return_val_if_fail (ESC_IS_STORE (self), NULL);
   g_return_val_if_fail (lao_uuid != NULL, NULL);
@@ -1411,13 +1412,13 @@ esc_store_create_assessment (EscStore   *self,
   if (!g_str_equal (kind, "self") && !g_str_equal (kind, "review") && !g_str_equal (kind, "site"))
     {
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_INVALID,
-                   _("Unknown assessment kind “%s”; use self, review or site"), kind);
+                   _ ("Unknown assessment kind “%s”; use self, review or site"), kind);
       return NULL;
     }
   if (fiscal_year < 2500 || fiscal_year > 2700)
     {
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_INVALID,
-                   _("Fiscal year %d is not a Buddhist-era year such as 2568"), fiscal_year);
+                   _ ("Fiscal year %d is not a Buddhist-era year such as 2568"), fiscal_year);
       return NULL;
     }
 
@@ -1474,9 +1475,9 @@ esc_store_get_assessment (EscStore   *self,
                           const char *id,
                           GError    **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt             *stmt;
   g_autoptr (EscAssessment) first = NULL;
-  int rc;
+  int                       rc;
 
   g_return_val_if_fail (ESC_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -1484,7 +1485,7 @@ esc_store_get_assessment (EscStore   *self,
   if (strlen (id) < 4)
     {
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_INVALID,
-                   _("Assessment id “%s” is too short; give at least 4 characters"), id);
+                   _ ("Assessment id “%s” is too short; give at least 4 characters"), id);
       return NULL;
     }
 
@@ -1524,14 +1525,14 @@ esc_store_get_assessment (EscStore   *self,
       if (rc == SQLITE_ROW)
         {
           g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_AMBIGUOUS,
-                       _("Assessment id “%s” matches several assessments; give more characters"), id);
+                       _ ("Assessment id “%s” matches several assessments; give more characters"), id);
           return NULL;
         }
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_NOT_FOUND,
-                 _("No assessment with id “%s” in this workspace"), id);
+                 _ ("No assessment with id “%s” in this workspace"), id);
   else
     _esc_store_set_error (self, rc, error);
 
@@ -1543,9 +1544,9 @@ esc_store_list_assessments (EscStore   *self,
                             const char *lao_uuid,
                             GError    **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_assessment_free);
+  g_autoptr (GPtrArray)    list = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_assessment_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  int                      rc;
 
   g_return_val_if_fail (ESC_IS_STORE (self), NULL);
 
@@ -1659,9 +1660,9 @@ parse_number (const char *text,
               char      **end)
 {
   const char *p = text;
-  double value = 0;
-  double scale = 1;
-  gboolean negative = FALSE;
+  double      value = 0;
+  double      scale = 1;
+  gboolean    negative = FALSE;
 
   if (*p == '-')
     negative = TRUE, p++;
@@ -1700,10 +1701,10 @@ parse_scores (const EscIndicator *item,
   while (*p != '\0')
     {
       const char *key;
-      gsize key_length;
-      char *end = NULL;
-      double value;
-      int index;
+      gsize       key_length;
+      char       *end = NULL;
+      double      value;
+      int         index;
 
       p = strchr (p, '"');
       if (p == NULL)
@@ -1774,9 +1775,9 @@ answer_from_row (EscFramework *framework,
                  sqlite3_stmt *stmt,
                  int           first)
 {
-  const char *code = (const char *) sqlite3_column_text (stmt, first);
+  const char         *code = (const char *) sqlite3_column_text (stmt, first);
   const EscIndicator *item = esc_framework_lookup_indicator (framework, code);
-  EscAnswer *answer = lookup_answer (by_code, answers, code);
+  EscAnswer          *answer = lookup_answer (by_code, answers, code);
 
   if (item != NULL && item->method != ESC_SCORING_PARTS)
     parse_scores (item, (const char *) sqlite3_column_text (stmt, first + 1), answer->values);
@@ -1794,11 +1795,11 @@ esc_store_load_answers (EscStore   *self,
                         GError    **error)
 {
   g_autoptr (EscAssessment) assessment = NULL;
-  g_autoptr (EscFramework) framework = NULL;
-  g_autoptr (GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_answer_free);
-  g_autoptr (GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr (EscFramework)  framework = NULL;
+  g_autoptr (GPtrArray)     answers = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_answer_free);
+  g_autoptr (GHashTable)    by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3_stmt             *stmt;
+  int                       rc;
 
   g_return_val_if_fail (ESC_IS_STORE (self), NULL);
   g_return_val_if_fail (assessment_uuid != NULL, NULL);
@@ -1862,9 +1863,9 @@ esc_store_foreach_assessment (EscStore      *self,
   g_autoptr (sqlite3_stmt) assessments = NULL;
   g_autoptr (sqlite3_stmt) answers_stmt = NULL;
   g_autoptr (sqlite3_stmt) links = NULL;
-  gboolean answers_pending;
-  gboolean links_pending;
-  int rc;
+  gboolean                 answers_pending;
+  gboolean                 links_pending;
+  int                      rc;
 
   g_return_val_if_fail (ESC_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -1899,10 +1900,10 @@ esc_store_foreach_assessment (EscStore      *self,
   while ((rc = sqlite3_step (assessments)) == SQLITE_ROW)
     {
       g_autoptr (EscAssessment) assessment = assessment_from_row (assessments, 0);
-      g_autoptr (EscLao) lao = lao_from_columns (assessments, 9);
-      g_autoptr (EscFramework) framework = NULL;
-      g_autoptr (GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_answer_free);
-      g_autoptr (GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr (EscLao)        lao = lao_from_columns (assessments, 9);
+      g_autoptr (EscFramework)  framework = NULL;
+      g_autoptr (GPtrArray)     answers = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_answer_free);
+      g_autoptr (GHashTable)    by_code = g_hash_table_new (g_str_hash, g_str_equal);
 
       framework = esc_store_get_framework (self, assessment->framework_uuid, error);
       if (framework == NULL)
@@ -1977,10 +1978,10 @@ normalize_checked (const EscIndicator *item,
                    const char         *checked,
                    GError            **error)
 {
-  g_auto (GStrv) parts = g_strsplit (checked, ",", -1);
-  g_autoptr (GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_auto (GStrv)      parts = g_strsplit (checked, ",", -1);
+  g_autoptr (GArray)  numbers = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GString) result = g_string_new (NULL);
-  guint n_criteria = item->n_criteria;
+  guint               n_criteria = item->n_criteria;
 
   if (item->parent != NULL && n_criteria == 0)
     n_criteria = item->parent->n_criteria;
@@ -1988,7 +1989,7 @@ normalize_checked (const EscIndicator *item,
   for (guint i = 0; parts[i] != NULL; i++)
     {
       g_autofree char *text = g_strstrip (g_strdup (parts[i]));
-      guint64 number;
+      guint64          number;
 
       if (*text == '\0')
         continue;
@@ -1996,7 +1997,7 @@ normalize_checked (const EscIndicator *item,
           number > n_criteria)
         {
           g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_INVALID,
-                       _("Indicator %s has criteria 1 to %u; “%s” is not one of them"),
+                       _ ("Indicator %s has criteria 1 to %u; “%s” is not one of them"),
                        item->code, n_criteria, text);
           return NULL;
         }
@@ -2034,7 +2035,7 @@ validate_change (EscFramework          *framework,
   if (item == NULL)
     {
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_INVALID,
-                   _("There is no indicator “%s” in framework %s"),
+                   _ ("There is no indicator “%s” in framework %s"),
                    change->item_code, esc_framework_get_id (framework));
       return FALSE;
     }
@@ -2045,7 +2046,7 @@ validate_change (EscFramework          *framework,
       for (guint i = 0; i < item->n_parts; i++)
         g_string_append_printf (parts, "%s%s", i > 0 ? ", " : "", item->parts[i]->code);
       g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_INVALID,
-                   _("Indicator %s is scored through its parts; enter %s instead"),
+                   _ ("Indicator %s is scored through its parts; enter %s instead"),
                    item->code, parts->str);
       return FALSE;
     }
@@ -2053,19 +2054,19 @@ validate_change (EscFramework          *framework,
   for (guint i = 0; i < change->n_values; i++)
     {
       const char *key = change->keys[i];
-      double value = change->values[i];
-      int index = value_index (item, key, strlen (key));
-      double max;
+      double      value = change->values[i];
+      int         index = value_index (item, key, strlen (key));
+      double      max;
 
       if (index < 0)
         {
           if (item->method == ESC_SCORING_LPA)
             g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_INVALID,
-                         _("Indicator %s takes its score from the LPA result; enter the LPA percentage instead of “%s”"),
+                         _ ("Indicator %s takes its score from the LPA result; enter the LPA percentage instead of “%s”"),
                          item->code, key);
           else
             g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_INVALID,
-                         _("Indicator %s has no scoring dimension “%s”"), item->code, key);
+                         _ ("Indicator %s has no scoring dimension “%s”"), item->code, key);
           return FALSE;
         }
       if (isnan (value))
@@ -2076,11 +2077,11 @@ validate_change (EscFramework          *framework,
         {
           if (item->method == ESC_SCORING_LPA)
             g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_INVALID,
-                         _("The LPA result of indicator %s must be a percentage from 0 to 100, not %g"),
+                         _ ("The LPA result of indicator %s must be a percentage from 0 to 100, not %g"),
                          item->code, value);
           else
             g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_INVALID,
-                         _("Indicator %s, %s: %g points is above the maximum of %g (or below 0)"),
+                         _ ("Indicator %s, %s: %g points is above the maximum of %g (or below 0)"),
                          item->code, key, value, max);
           return FALSE;
         }
@@ -2091,13 +2092,13 @@ validate_change (EscFramework          *framework,
       if (!g_utf8_validate (change->note, -1, NULL))
         {
           g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_INVALID,
-                       _("The note of indicator %s is not valid UTF-8 text"), item->code);
+                       _ ("The note of indicator %s is not valid UTF-8 text"), item->code);
           return FALSE;
         }
       if (g_utf8_strlen (change->note, -1) > MAX_NOTE_LENGTH)
         {
           g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_INVALID,
-                       _("The note of indicator %s is longer than %d characters; shorten it"),
+                       _ ("The note of indicator %s is longer than %d characters; shorten it"),
                        item->code, MAX_NOTE_LENGTH);
           return FALSE;
         }
@@ -2115,19 +2116,19 @@ esc_store_apply_answer (EscStore              *self,
                         GError               **error)
 {
   g_autoptr (EscAssessment) assessment = NULL;
-  g_autoptr (EscFramework) framework = NULL;
-  g_autofree char *answer_uuid = NULL;
-  g_autofree char *old_checked = NULL;
-  g_autofree char *old_note = NULL;
-  g_autofree char *new_checked = NULL;
-  g_autofree char *scores = NULL;
-  const EscIndicator *item = NULL;
-  double values[ESC_MAX_DIMENSIONS];
-  sqlite3_stmt *stmt;
-  gboolean changed = FALSE;
-  gboolean scores_changed = FALSE;
-  gint64 now = _esc_now ();
-  int rc;
+  g_autoptr (EscFramework)  framework = NULL;
+  g_autofree char          *answer_uuid = NULL;
+  g_autofree char          *old_checked = NULL;
+  g_autofree char          *old_note = NULL;
+  g_autofree char          *new_checked = NULL;
+  g_autofree char          *scores = NULL;
+  const EscIndicator       *item = NULL;
+  double                    values[ESC_MAX_DIMENSIONS];
+  sqlite3_stmt             *stmt;
+  gboolean                  changed = FALSE;
+  gboolean                  scores_changed = FALSE;
+  gint64                    now = _esc_now ();
+  int                       rc;
 
   g_return_val_if_fail (ESC_IS_STORE (self), FALSE);
   g_return_val_if_fail (assessment_uuid != NULL, FALSE);
@@ -2181,7 +2182,7 @@ esc_store_apply_answer (EscStore              *self,
 
   for (guint i = 0; i < change->n_values; i++)
     {
-      int index = value_index (item, change->keys[i], strlen (change->keys[i]));
+      int              index = value_index (item, change->keys[i], strlen (change->keys[i]));
       g_autofree char *old_text = format_value (values[index]);
       g_autofree char *new_text = format_value (change->values[i]);
 

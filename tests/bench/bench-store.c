@@ -20,15 +20,24 @@
 #define N_RUNS 3
 #define RUNS() (g_getenv ("ESC_BENCH_RUNS") ? (guint) atoi (g_getenv ("ESC_BENCH_RUNS")) : N_RUNS)
 
-static const struct { const char *type; guint count; } national[] = {
-  { "pao", 76 }, { "city", 30 }, { "town", 195 }, { "subdistrict", 2247 }, { "sao", 5300 }, { "special", 2 },
+static const struct
+{
+  const char *type;
+  guint       count;
+} national[] = {
+  { "pao", 76 },
+  { "city", 30 },
+  { "town", 195 },
+  { "subdistrict", 2247 },
+  { "sao", 5300 },
+  { "special", 2 },
 };
 
 static GPtrArray *
 make_laos (void)
 {
   GPtrArray *laos = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_lao_free);
-  guint n = 0;
+  guint      n = 0;
 
   for (guint t = 0; t < G_N_ELEMENTS (national); t++)
     for (guint i = 0; i < national[t].count; i++, n++)
@@ -47,9 +56,9 @@ make_laos (void)
 }
 
 static double
-value_for (guint lao,
-           guint item,
-           guint dimension,
+value_for (guint  lao,
+           guint  item,
+           guint  dimension,
            double max)
 {
   return (double) ((lao * 7 + item * 3 + dimension) % ((guint) max + 1));
@@ -67,7 +76,7 @@ static void
 remove_workspace (const char *path)
 {
   static const char *suffixes[] = { "", "-wal", "-shm" };
-  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char   *dir = g_path_get_dirname (path);
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
@@ -83,12 +92,12 @@ run_store (EscFramework *framework,
            GPtrArray    *laos,
            char        **path_out)
 {
-  g_autofree char *path = fresh_path ("store.esca");
-  g_autoptr (EscStore) store = NULL;
+  g_autofree char      *path = fresh_path ("store.esca");
+  g_autoptr (EscStore)  store = NULL;
   g_autoptr (GPtrArray) listed = NULL;
-  g_autoptr (GError) error = NULL;
-  guint n_items = esc_framework_get_n_items (framework);
-  gint64 start;
+  g_autoptr (GError)    error = NULL;
+  guint                 n_items = esc_framework_get_n_items (framework);
+  gint64                start;
 
   store = esc_store_create (path, framework, &error);
   g_assert_no_error (error);
@@ -101,14 +110,14 @@ run_store (EscFramework *framework,
 
   for (guint l = 0; l < listed->len; l++)
     {
-      const EscLao *lao = g_ptr_array_index (listed, l);
+      const EscLao    *lao = g_ptr_array_index (listed, l);
       g_autofree char *assessment = esc_store_create_assessment (store, lao->uuid, 2568, NULL, "self", "bench", &error);
 
       g_assert_no_error (error);
       for (guint i = 0; i < n_items; i++)
         {
           const EscIndicator *item = esc_framework_get_item (framework, i);
-          EscAnswerChange change;
+          EscAnswerChange     change;
 
           esc_answer_change_init (&change, item->code);
           if (item->method == ESC_SCORING_LPA)
@@ -179,15 +188,15 @@ static double
 run_raw (EscFramework *framework,
          GPtrArray    *laos)
 {
-  g_autofree char *path = fresh_path ("raw.esca");
+  g_autofree char     *path = fresh_path ("raw.esca");
   g_autoptr (EscStore) store = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *framework_uuid = NULL;
-  guint n_items = esc_framework_get_n_items (framework);
-  sqlite3_stmt *lao_stmt, *assessment_stmt, *answer_stmt, *history_stmt;
-  sqlite3 *db;
-  gint64 start, now = g_get_real_time () / G_USEC_PER_SEC;
-  double elapsed;
+  g_autoptr (GError)   error = NULL;
+  g_autofree char     *framework_uuid = NULL;
+  guint                n_items = esc_framework_get_n_items (framework);
+  sqlite3_stmt        *lao_stmt, *assessment_stmt, *answer_stmt, *history_stmt;
+  sqlite3             *db;
+  gint64               start, now = g_get_real_time () / G_USEC_PER_SEC;
+  double               elapsed;
 
   store = esc_store_create (path, framework, &error);
   g_assert_no_error (error);
@@ -206,7 +215,7 @@ run_raw (EscFramework *framework,
   exec_or_die (db, "BEGIN IMMEDIATE");
   for (guint l = 0; l < laos->len; l++)
     {
-      const EscLao *lao = g_ptr_array_index (laos, l);
+      const EscLao    *lao = g_ptr_array_index (laos, l);
       g_autofree char *lao_uuid = g_uuid_string_random ();
       g_autofree char *assessment_uuid = g_uuid_string_random ();
 
@@ -232,17 +241,17 @@ run_raw (EscFramework *framework,
       for (guint i = 0; i < n_items; i++)
         {
           const EscIndicator *item = esc_framework_get_item (framework, i);
-          g_autofree char *answer_uuid = g_uuid_string_random ();
-          guint n_values = item->method == ESC_SCORING_LPA ? 1 : item->n_dimensions;
+          g_autofree char    *answer_uuid = g_uuid_string_random ();
+          guint               n_values = item->method == ESC_SCORING_LPA ? 1 : item->n_dimensions;
 
           g_autoptr (GString) scores = g_string_new ("{");
 
           for (guint d = 0; d < n_values; d++)
             {
               const char *key = item->method == ESC_SCORING_LPA ? "lpa" : item->dimensions[d].id;
-              double value = item->method == ESC_SCORING_LPA ? value_for (l, i, 0, 100)
-                                                             : value_for (l, i, d, item->dimensions[d].max);
-              char text[G_ASCII_DTOSTR_BUF_SIZE];
+              double      value = item->method == ESC_SCORING_LPA ? value_for (l, i, 0, 100)
+                                                                  : value_for (l, i, d, item->dimensions[d].max);
+              char        text[G_ASCII_DTOSTR_BUF_SIZE];
 
               g_ascii_formatd (text, sizeof text, "%.15g", value);
               g_string_append_printf (scores, "%s\"%s\":%s", d > 0 ? "," : "", key, text);
@@ -285,9 +294,9 @@ total_cb (const EscAssessment *assessment,
           GPtrArray           *answers,
           gpointer             user_data)
 {
-  Totals *totals = user_data;
+  Totals                  *totals = user_data;
   g_autoptr (EscFramework) framework = esc_store_get_framework (totals->store, assessment->framework_uuid, NULL);
-  g_autoptr (EscScore) score = esc_score_compute (framework, lao->type, answers);
+  g_autoptr (EscScore)     score = esc_score_compute (framework, lao->type, answers);
 
   totals->n++;
   totals->sum += score->total_percent;
@@ -298,12 +307,12 @@ static double
 run_totals (const char *path,
             Totals     *totals)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GError)   error = NULL;
   g_autoptr (EscStore) store = esc_store_open (path, ESC_STORE_OPEN_READ_ONLY, &error);
-  gint64 start;
+  gint64               start;
 
   g_assert_no_error (error);
-  *totals = (Totals) { .store = store };
+  *totals = (Totals){ .store = store };
 
   start = g_get_monotonic_time ();
   g_assert_true (esc_store_foreach_assessment (store, 0, total_cb, totals, &error));
@@ -332,11 +341,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr (EscFramework) framework = NULL;
-  g_autoptr (GPtrArray) laos = make_laos ();
-  g_autoptr (GError) error = NULL;
-  double store_ms[N_RUNS], raw_ms[N_RUNS], totals_ms[N_RUNS], ratios[N_RUNS];
-  Totals totals = { 0 };
-  guint n_runs;
+  g_autoptr (GPtrArray)    laos = make_laos ();
+  g_autoptr (GError)       error = NULL;
+  double                   store_ms[N_RUNS], raw_ms[N_RUNS], totals_ms[N_RUNS], ratios[N_RUNS];
+  Totals                   totals = { 0 };
+  guint                    n_runs;
 
   framework = esc_framework_new_default (&error);
   g_assert_no_error (error);

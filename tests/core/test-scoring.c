@@ -13,7 +13,7 @@ static EscFramework *
 load_framework (void)
 {
   g_autoptr (GError) error = NULL;
-  EscFramework *framework = esc_framework_new_default (&error);
+  EscFramework      *framework = esc_framework_new_default (&error);
 
   g_assert_no_error (error);
   return framework;
@@ -31,7 +31,7 @@ uniform_answers (EscFramework *framework,
   for (guint i = 0; i < esc_framework_get_n_items (framework); i++)
     {
       const EscIndicator *item = esc_framework_get_item (framework, i);
-      EscAnswer *answer = esc_answer_new (item->code);
+      EscAnswer          *answer = esc_answer_new (item->code);
 
       if (item->method == ESC_SCORING_LPA)
         answer->values[0] = lpa;
@@ -63,7 +63,7 @@ static void
 test_empty (void)
 {
   g_autoptr (EscFramework) framework = load_framework ();
-  g_autoptr (EscScore) score = esc_score_compute (framework, "sao", NULL);
+  g_autoptr (EscScore)     score = esc_score_compute (framework, "sao", NULL);
 
   g_assert_cmpuint (score->n_indicators, ==, 34);
   g_assert_cmpuint (score->n_components, ==, 4);
@@ -79,7 +79,15 @@ static void
 test_pass_marks_by_type (void)
 {
   g_autoptr (EscFramework) framework = load_framework ();
-  struct { const char *type; double fraction; double lpa; double total; double mark; int passed; } cases[] = {
+  struct
+  {
+    const char *type;
+    double      fraction;
+    double      lpa;
+    double      total;
+    double      mark;
+    int         passed;
+  } cases[] = {
     /* Exactly at the mark passes; just below fails. */
     { "town", 0.7, 70, 70, 70, 1 },
     { "city", 0.7, 69.9, -1, 70, 0 },
@@ -92,7 +100,7 @@ test_pass_marks_by_type (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr (GPtrArray) answers = uniform_answers (framework, cases[i].fraction, cases[i].lpa, TRUE);
-      g_autoptr (EscScore) score = esc_score_compute (framework, cases[i].type, answers);
+      g_autoptr (EscScore)  score = esc_score_compute (framework, cases[i].type, answers);
 
       if (cases[i].total >= 0)
         g_assert_cmpfloat_with_epsilon (score->total_percent, cases[i].total, 1e-9);
@@ -107,10 +115,10 @@ static void
 test_hand_computed (void)
 {
   g_autoptr (EscFramework) framework = load_framework ();
-  g_autoptr (GPtrArray) answers = uniform_answers (framework, 0, 0, FALSE);
-  g_autoptr (EscScore) score = NULL;
-  EscAnswer *answer;
-  double c1, c3, c4;
+  g_autoptr (GPtrArray)    answers = uniform_answers (framework, 0, 0, FALSE);
+  g_autoptr (EscScore)     score = NULL;
+  EscAnswer               *answer;
+  double                   c1, c3, c4;
 
   /* Component 1 (indicators 1–7, 210 points): indicator 1 gets 30, indicator 2 gets 8.5. */
   answer = find_answer (answers, "1");
@@ -144,9 +152,9 @@ static void
 test_states (void)
 {
   g_autoptr (EscFramework) framework = load_framework ();
-  g_autoptr (GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_answer_free);
-  g_autoptr (EscScore) score = NULL;
-  EscAnswer *answer;
+  g_autoptr (GPtrArray)    answers = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_answer_free);
+  g_autoptr (EscScore)     score = NULL;
+  EscAnswer               *answer;
 
   answer = esc_answer_new ("1"); /* all dimensions, evidence */
   answer->values[0] = 1, answer->values[1] = 1, answer->values[2] = 1, answer->n_links = 2;

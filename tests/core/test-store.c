@@ -21,9 +21,9 @@ static EscStore *
 new_store (char **path_out)
 {
   g_autoptr (EscFramework) framework = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = temp_path ("test.esca");
-  EscStore *store;
+  g_autoptr (GError)       error = NULL;
+  g_autofree char         *path = temp_path ("test.esca");
+  EscStore                *store;
 
   g_mkdir_with_parents (g_get_user_data_dir (), 0700);
   framework = esc_framework_new_default (&error);
@@ -41,7 +41,13 @@ static GPtrArray *
 make_laos (void)
 {
   GPtrArray *laos = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_lao_free);
-  struct { const char *code; const char *name; const char *type; const char *district; } rows[] = {
+  struct
+  {
+    const char *code;
+    const char *name;
+    const char *type;
+    const char *district;
+  } rows[] = {
     { "1331101", "เทศบาลเมืองศรีสะเกษ", "town", "เมืองศรีสะเกษ" },
     { NULL, "เทศบาลตำบลน้ำคำ", "subdistrict", "เมืองศรีสะเกษ" },
     { NULL, "องค์การบริหารส่วนตำบลคูซอด", "sao", "เมืองศรีสะเกษ" },
@@ -67,7 +73,7 @@ static char *
 file_checksum (const char *path)
 {
   g_autofree char *contents = NULL;
-  gsize length = 0;
+  gsize            length = 0;
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guint8 *) contents, length);
@@ -76,14 +82,14 @@ file_checksum (const char *path)
 static void
 test_create_and_reopen (void)
 {
-  g_autofree char *path = NULL;
-  g_autoptr (EscStore) store = new_store (&path);
-  g_autoptr (GError) error = NULL;
+  g_autofree char      *path = NULL;
+  g_autoptr (EscStore)  store = new_store (&path);
+  g_autoptr (GError)    error = NULL;
   g_autoptr (GPtrArray) laos = make_laos ();
   g_autoptr (GPtrArray) listed = NULL;
-  guint added = 0, updated = 0;
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
+  guint                 added = 0, updated = 0;
+  sqlite3              *db;
+  sqlite3_stmt         *stmt;
 
   g_assert_true (esc_store_import_laos (store, laos, &added, &updated, &error));
   g_assert_no_error (error);
@@ -109,7 +115,8 @@ test_create_and_reopen (void)
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   sqlite3_prepare_v2 (db, "SELECT (SELECT application_id FROM pragma_application_id), "
                           "(SELECT user_version FROM pragma_user_version), "
-                          "(SELECT journal_mode FROM pragma_journal_mode)", -1, &stmt, NULL);
+                          "(SELECT journal_mode FROM pragma_journal_mode)",
+                      -1, &stmt, NULL);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, ESC_STORE_APPLICATION_ID);
   g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, ESC_STORE_SCHEMA_VERSION);
@@ -122,9 +129,9 @@ static void
 assert_open_fails (const char *path,
                    int         code)
 {
-  g_autofree char *before = file_checksum (path);
-  g_autofree char *after = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autofree char     *before = file_checksum (path);
+  g_autofree char     *after = NULL;
+  g_autoptr (GError)   error = NULL;
   g_autoptr (EscStore) store = NULL;
 
   store = esc_store_open (path, ESC_STORE_OPEN_DEFAULT, &error);
@@ -144,13 +151,13 @@ assert_open_fails (const char *path,
 static void
 test_open_bad_files (void)
 {
-  g_autofree char *text = temp_path ("text.esca");
-  g_autofree char *empty = temp_path ("empty.esca");
-  g_autofree char *other = temp_path ("other.esca");
-  g_autofree char *missing = temp_path ("missing.esca");
-  g_autoptr (GError) error = NULL;
+  g_autofree char     *text = temp_path ("text.esca");
+  g_autofree char     *empty = temp_path ("empty.esca");
+  g_autofree char     *other = temp_path ("other.esca");
+  g_autofree char     *missing = temp_path ("missing.esca");
+  g_autoptr (GError)   error = NULL;
   g_autoptr (EscStore) store = NULL;
-  sqlite3 *db;
+  sqlite3             *db;
 
   g_mkdir_with_parents (g_get_user_data_dir (), 0700);
   g_assert_true (g_file_set_contents (text, "not a database\n", -1, NULL));
@@ -172,9 +179,9 @@ test_open_bad_files (void)
 static void
 test_open_newer_version (void)
 {
-  g_autofree char *path = NULL;
+  g_autofree char     *path = NULL;
   g_autoptr (EscStore) store = new_store (&path);
-  sqlite3 *db;
+  sqlite3             *db;
 
   g_assert_finalize_object (g_steal_pointer (&store));
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -187,12 +194,12 @@ test_open_newer_version (void)
 static void
 test_read_only (void)
 {
-  g_autofree char *path = NULL;
-  g_autoptr (EscStore) store = new_store (&path);
+  g_autofree char      *path = NULL;
+  g_autoptr (EscStore)  store = new_store (&path);
   g_autoptr (GPtrArray) laos = make_laos ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  g_autoptr (GError)    error = NULL;
+  g_autofree char      *before = NULL;
+  g_autofree char      *after = NULL;
 
   g_assert_true (esc_store_import_laos (store, laos, NULL, NULL, &error));
   g_assert_finalize_object (g_steal_pointer (&store));
@@ -215,13 +222,13 @@ test_read_only (void)
 static void
 test_find_lao (void)
 {
-  g_autoptr (EscStore) store = new_store (NULL);
+  g_autoptr (EscStore)  store = new_store (NULL);
   g_autoptr (GPtrArray) laos = make_laos ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (EscLao) by_code = NULL;
-  g_autoptr (EscLao) by_name = NULL;
-  g_autoptr (EscLao) by_part = NULL;
-  g_autoptr (EscLao) none = NULL;
+  g_autoptr (GError)    error = NULL;
+  g_autoptr (EscLao)    by_code = NULL;
+  g_autoptr (EscLao)    by_name = NULL;
+  g_autoptr (EscLao)    by_part = NULL;
+  g_autoptr (EscLao)    none = NULL;
 
   g_assert_true (esc_store_import_laos (store, laos, NULL, NULL, &error));
 
@@ -251,9 +258,9 @@ static char *
 new_assessment (EscStore *store)
 {
   g_autoptr (GPtrArray) laos = make_laos ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (EscLao) lao = NULL;
-  char *uuid;
+  g_autoptr (GError)    error = NULL;
+  g_autoptr (EscLao)    lao = NULL;
+  char                 *uuid;
 
   g_assert_true (esc_store_import_laos (store, laos, NULL, NULL, &error));
   lao = esc_store_find_lao (store, "1331101", &error);
@@ -268,14 +275,14 @@ new_assessment (EscStore *store)
 static void
 test_answers (void)
 {
-  g_autoptr (EscStore) store = new_store (NULL);
-  g_autofree char *assessment = new_assessment (store);
-  g_autoptr (GPtrArray) answers = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr (EscStore)      store = new_store (NULL);
+  g_autofree char          *assessment = new_assessment (store);
+  g_autoptr (GPtrArray)     answers = NULL;
+  g_autoptr (GError)        error = NULL;
   g_autoptr (EscAssessment) found = NULL;
-  g_autofree char *prefix = g_strndup (assessment, 8);
-  EscAnswerChange change;
-  const EscAnswer *answer = NULL;
+  g_autofree char          *prefix = g_strndup (assessment, 8);
+  EscAnswerChange           change;
+  const EscAnswer          *answer = NULL;
 
   esc_answer_change_init (&change, "7");
   esc_answer_change_set_value (&change, "process", 8);
@@ -312,11 +319,16 @@ test_answers (void)
 static void
 test_answer_validation (void)
 {
-  g_autoptr (EscStore) store = new_store (NULL);
-  g_autofree char *assessment = new_assessment (store);
+  g_autoptr (EscStore)  store = new_store (NULL);
+  g_autofree char      *assessment = new_assessment (store);
   g_autoptr (GPtrArray) answers = NULL;
-  EscAnswerChange change;
-  struct { const char *code; const char *key; double value; } bad[] = {
+  EscAnswerChange       change;
+  struct
+  {
+    const char *code;
+    const char *key;
+    double      value;
+  } bad[] = {
     { "1", "process", 10.5 },
     { "1", "output", -1 },
     { "1", "lpa", 50 },
@@ -363,11 +375,11 @@ test_answer_validation (void)
 static void
 test_batch_rolls_back (void)
 {
-  g_autoptr (EscStore) store = new_store (NULL);
-  g_autofree char *assessment = new_assessment (store);
+  g_autoptr (EscStore)  store = new_store (NULL);
+  g_autofree char      *assessment = new_assessment (store);
   g_autoptr (GPtrArray) answers = NULL;
-  g_autoptr (GError) error = NULL;
-  EscAnswerChange change;
+  g_autoptr (GError)    error = NULL;
+  EscAnswerChange       change;
 
   g_assert_true (esc_store_begin_batch (store, &error));
   esc_answer_change_init (&change, "5");
@@ -396,13 +408,13 @@ count_cb (const EscAssessment *assessment,
 static void
 test_foreach (void)
 {
-  g_autoptr (EscStore) store = new_store (NULL);
-  g_autofree char *first = new_assessment (store);
+  g_autoptr (EscStore)      store = new_store (NULL);
+  g_autofree char          *first = new_assessment (store);
   g_autoptr (EscAssessment) assessment = esc_store_get_assessment (store, first, NULL);
-  g_autofree char *second = esc_store_create_assessment (store, assessment->lao_uuid, 2569, NULL, "self", "", NULL);
-  g_autoptr (GError) error = NULL;
-  guint counts[2] = { 0, 0 };
-  EscAnswerChange change;
+  g_autofree char          *second = esc_store_create_assessment (store, assessment->lao_uuid, 2569, NULL, "self", "", NULL);
+  g_autoptr (GError)        error = NULL;
+  guint                     counts[2] = { 0, 0 };
+  EscAnswerChange           change;
 
   esc_answer_change_init (&change, "1");
   esc_answer_change_set_value (&change, "process", 3);
@@ -428,9 +440,9 @@ test_foreach (void)
 static void
 test_integrity (void)
 {
-  g_autoptr (EscStore) store = new_store (NULL);
+  g_autoptr (EscStore)  store = new_store (NULL);
   g_autoptr (GPtrArray) problems = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GError)    error = NULL;
 
   g_assert_true (esc_store_check_integrity (store, &problems, &error));
   g_assert_no_error (error);
