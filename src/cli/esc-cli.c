@@ -5,18 +5,105 @@
  */
 #include "config.h"
 
-#include <glib.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <stdio.h>
+
+#include "esc-cli-private.h"
+
+/* Keep sorted by name, then sub. Areas add their commands here. */
+static const EscCliCommand commands[] = {
+  { "answer", "set", esc_cli_answer_set,
+    "WORKSPACE --assessment ID --indicator CODE [--process N] [--output N] [--outcome N] [--lpa N] [--note TEXT] [--check 1,3,...]" },
+  { "assess", "new", esc_cli_assess_new,
+    "WORKSPACE --lao CODE_OR_NAME --year 2568 [--kind self|review|site] [--assessor NAME]" },
+  { "check", NULL, esc_cli_check, "WORKSPACE" },
+  { "framework", "check", esc_cli_framework_check, "FILE" },
+  { "laos", "import", esc_cli_laos_import, "WORKSPACE CSV" },
+  { "laos", "list", esc_cli_laos_list, "WORKSPACE [--json]" },
+  { "new", NULL, esc_cli_new, "WORKSPACE [--framework FILE] [--laos CSV]" },
+  { "show", NULL, esc_cli_show, "WORKSPACE --assessment ID [--json]" },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n", _ ("Usage: esc-cli COMMAND [ARGUMENTS…]"));
+  fprintf (out, "\n%s\n", _ ("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  esc-cli %s%s%s %s\n",
+             commands[i].name,
+             commands[i].sub ? " " : "",
+             commands[i].sub ? commands[i].sub : "",
+             commands[i].summary);
+}
 
 int
 main (int   argc,
       char *argv[])
 {
-  if (argc > 1 && g_strcmp0 (argv[1], "--version") == 0)
+  const char *name;
+  const char *sub;
+  gboolean    known_name = FALSE;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return ESC_CLI_USAGE_ERROR;
+    }
+
+  name = argv[1];
+  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
+    {
+      print_usage (stdout);
+      return ESC_CLI_OK;
+    }
+  if (g_str_equal (name, "--version"))
     {
       printf ("esc-cli %s\n", PACKAGE_VERSION);
-      return 0;
+      return ESC_CLI_OK;
     }
-  fprintf (stderr, "usage: esc-cli COMMAND ...\n");
-  return 1;
+
+  sub = argc > 2 ? argv[2] : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const EscCliCommand *command = &commands[i];
+      g_autofree char     *full_name = NULL;
+      g_autofree char    **args = NULL;
+      int                  n_args;
+      int                  skip;
+
+      if (!g_str_equal (command->name, name))
+        continue;
+      known_name = TRUE;
+
+      if (command->sub != NULL && g_strcmp0 (command->sub, sub) != 0)
+        continue;
+
+      skip = command->sub != NULL ? 2 : 1;
+      full_name = command->sub != NULL
+                    ? g_strdup_printf ("%s %s", command->name, command->sub)
+                    : g_strdup (command->name);
+
+      /* argv for the handler: its name, then its own arguments. */
+      n_args = argc - skip;
+      args = g_new0 (char *, n_args + 1);
+      args[0] = full_name;
+      for (int j = 1; j < n_args; j++)
+        args[j] = argv[skip + j];
+
+      return command->handler (n_args, args);
+    }
+
+  if (known_name)
+    return esc_cli_usage_error (_ ("Unknown subcommand “%s %s”; run “esc-cli --help” for the list"),
+                                name, sub ? sub : "");
+
+  return esc_cli_usage_error (_ ("Unknown command “%s”; run “esc-cli --help” for the list"), name);
 }

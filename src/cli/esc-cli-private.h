@@ -1,0 +1,61 @@
+/* esc-cli-private.h
+ *
+ * Copyright 2026 The ESC Assessor Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "esc-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses of every command. */
+#define ESC_CLI_OK          0
+#define ESC_CLI_USAGE_ERROR 1
+#define ESC_CLI_DATA_ERROR  2
+
+/* A command gets its own arguments: argv[0] is the command's name ("answer set"). */
+typedef int (*EscCliHandler) (int    argc,
+                              char **argv);
+
+typedef struct
+{
+  const char   *name;    /* "laos", "answer" … */
+  const char   *sub;     /* "list", "set" … or NULL */
+  EscCliHandler handler;
+  const char   *summary; /* one line: arguments */
+} EscCliCommand;
+
+/* Prints "esc-cli: message" to stderr and returns ESC_CLI_USAGE_ERROR. */
+int        esc_cli_usage_error   (const char    *format,
+                                  ...) G_GNUC_PRINTF (1, 2);
+/* Prints the error's message and returns ESC_CLI_DATA_ERROR. */
+int        esc_cli_data_error    (const GError  *error);
+int        esc_cli_data_error_printf (const char *format,
+                                  ...) G_GNUC_PRINTF (1, 2);
+/* Parses options with GOptionContext; on failure prints it and returns FALSE. */
+gboolean   esc_cli_parse_options (GOptionEntry  *entries,
+                                  int           *argc,
+                                  char        ***argv,
+                                  const char    *parameter_string);
+/* Opens an existing workspace; prints the error and sets *exit_code on failure. */
+EscStore  *esc_cli_open_store    (const char    *path,
+                                  gboolean       write,
+                                  int           *exit_code);
+/* Prints node as JSON on stdout, followed by a newline. */
+void       esc_cli_print_json    (JsonNode      *node);
+
+/* Commands of each area. */
+int esc_cli_new             (int argc, char **argv);
+int esc_cli_framework_check (int argc, char **argv);
+int esc_cli_laos_import     (int argc, char **argv);
+int esc_cli_laos_list       (int argc, char **argv);
+int esc_cli_assess_new      (int argc, char **argv);
+int esc_cli_answer_set      (int argc, char **argv);
+int esc_cli_show            (int argc, char **argv);
+int esc_cli_check           (int argc, char **argv);
+
+G_END_DECLS
