@@ -1,0 +1,1108 @@
+/* esc-pdf-preview.c
+ *
+ * Copyright 2026 The ESC Assessor Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "esc-page-ranges.h"
+#include "esc-pdf-preview.h"
+#include "esc-pdf.h"
+
+/* Thumbnails are this wide, in logical pixels. */
+#define THUMB_WIDTH 96
+/* Rendered pages kept, in bytes; thumbnails kept, in number. */
+#define PAGE_CACHE_BYTES (48 * 1024 * 1024)
+#define THUMB_CACHE_COUNT 300
+#define ZOOM_STEP 1.25
+
+typedef struct
+{
+  guint       page;
+  double      pixel_scale;
+  GdkTexture *texture;
+  gsize       bytes;
+} CachedPage;
+
+struct _EscPdfPreview
+{
+  GtkBox              parent_instance;
+
+  GtkLabel           *title_label;
+  GtkLabel           *page_label;
+  GtkStack           *stack;
+  GtkScrolledWindow  *thumb_scroller;
+  GtkListView        *thumb_list;
+  GtkScrolledWindow  *page_scroller;
+  EscPdfPageView     *page_view;
+  AdwStatusPage      *status_page;
+  GtkButton          *unlock_button;
+  GtkToggleButton    *fit_width_button;
+  GtkToggleButton    *fit_page_button;
+
+  char               *store_path;
+  EscDocument        *info;
+  GArray             *linked;
+  guint               first_page;
+  char               *message;
+  const char         *state;
+
+  EscPdfDocument     *document;
+  GdkTexture         *image; /* photos */
+  GCancellable       *load_cancellable;
+  GCancellable       *page_cancellable;
+  guint               page;
+  gboolean            page_ready;
+  guint               render_idle;
+
+  GtkStringList      *thumb_model;
+  GtkSingleSelection *thumb_selection;
+  GHashTable         *thumbs; /* page → GdkTexture */
+  GQueue              thumb_order;
+  GQueue              pages; /* CachedPage, most recent first */
+  gsize               page_bytes;
+  gboolean            selecting;
+};
+
+G_DEFINE_FINAL_TYPE (EscPdfPreview, esc_pdf_preview, GTK_TYPE_BOX)
+
+enum
+{
+  PAGE_READY,
+  CLOSE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void  request_page (EscPdfPreview *self);
+
+static GdkTexture *
+texture_from_surface (cairo_surface_t *surface)
+{
+  GBytes     *bytes;
+  GdkTexture *texture;
+  int         height = cairo_image_surface_get_height (surface);
+  int         stride = cairo_image_surface_get_stride (surface);
+
+  /* No copy: the bytes keep the surface alive. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) height * stride,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
+                                    GDK_MEMORY_DEFAULT, bytes, stride);
+  g_bytes_unref (bytes);
+  return texture;
+}
+
+static void
+cached_page_free (CachedPage *cached)
+{
+  g_object_unref (cached->texture);
+  g_free (cached);
+}
+
+static void
+clear_caches (EscPdfPreview *self)
+{
+  g_hash_table_remove_all (self->thumbs);
+  g_queue_clear (&self->thumb_order);
+  g_queue_clear_full (&self->pages, (GDestroyNotify) cached_page_free);
+  self->page_bytes = 0;
+}
+
+static void
+cache_page (EscPdfPreview *self,
+            guint          page,
+            double         pixel_scale,
+            GdkTexture    *texture)
+{
+  CachedPage *cached = g_new0 (CachedPage, 1);
+
+  cached->page = page;
+  cached->pixel_scale = pixel_scale;
+  cached->texture = g_object_ref (texture);
+  cached->bytes = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
+  g_queue_push_head (&self->pages, cached);
+  self->page_bytes += cached->bytes;
+
+  /* Keep at least the page just drawn, whatever its size. */
+  while (self->page_bytes > PAGE_CACHE_BYTES && self->pages.length > 1)
+    {
+      CachedPage *old = g_queue_pop_tail (&self->pages);
+
+      self->page_bytes -= old->bytes;
+      cached_page_free (old);
+    }
+}
+
+/* The texture of page at pixel_scale, or (exact FALSE) any texture of the page. */
+static GdkTexture *
+lookup_page (EscPdfPreview *self,
+             guint          page,
+             double         pixel_scale,
+             gboolean       exact)
+{
+  for (GList *l = self->pages.head; l != NULL; l = l->next)
+    {
+      CachedPage *cached = l->data;
+
+      if (cached->page != page)
+        continue;
+      if (!exact || fabs (cached->pixel_scale - pixel_scale) < 0.01)
+        {
+          g_queue_unlink (&self->pages, l);
+          g_queue_push_head_link (&self->pages, l);
+          return cached->texture;
+        }
+    }
+  return NULL;
+}
+
+static void
+cache_thumb (EscPdfPreview *self,
+             guint          page,
+             GdkTexture    *texture)
+{
+  if (g_hash_table_contains (self->thumbs, GUINT_TO_POINTER (page)))
+    return;
+  g_hash_table_insert (self->thumbs, GUINT_TO_POINTER (page), g_object_ref (texture));
+  g_queue_push_head (&self->thumb_order, GUINT_TO_POINTER (page));
+  while (self->thumb_order.length > THUMB_CACHE_COUNT)
+    g_hash_table_remove (self->thumbs, g_queue_pop_tail (&self->thumb_order));
+}
+
+static double
+wanted_pixel_scale (EscPdfPreview *self)
+{
+  return esc_pdf_page_view_get_scale (self->page_view) *
+         gtk_widget_get_scale_factor (GTK_WIDGET (self));
+}
+
+static void
+set_state (EscPdfPreview *self,
+           const char    *state)
+{
+  self->state = state;
+  gtk_stack_set_visible_child_name (self->stack, state);
+}
+
+static void
+show_message (EscPdfPreview *self,
+              const char    *state,
+              const char    *title,
+              const char    *message)
+{
+  g_free (self->message);
+  self->message = g_strdup (message);
+  adw_status_page_set_title (self->status_page, title);
+  adw_status_page_set_description (self->status_page, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->unlock_button), g_str_equal (state, "locked"));
+  adw_status_page_set_icon_name (self->status_page,
+                                 g_str_equal (state, "locked") ? "channel-secure-symbolic" : "dialog-warning-symbolic");
+  self->state = state;
+  gtk_stack_set_visible_child_name (self->stack, "message");
+}
+
+static void
+update_actions (EscPdfPreview *self)
+{
+  guint            n = esc_pdf_preview_get_n_pages (self);
+  gboolean         has_document = self->document != NULL || self->image != NULL;
+  g_autofree char *label = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.previous-page", self->document != NULL && self->page > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.next-page", self->document != NULL && self->page + 1 < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.first-page", self->document != NULL && self->page > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.last-page", self->document != NULL && self->page + 1 < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.linked-page",
+                                 self->document != NULL && self->linked != NULL && self->linked->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-in", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-out", has_document);
+
+  if (self->document != NULL)
+    /* TRANSLATORS: page label, number of pages */
+    label = g_strdup_printf (_ ("%s / %u"), esc_pdf_document_get_page_label (self->document, self->page), n);
+  gtk_label_set_label (self->page_label, label != NULL ? label : "");
+}
+
+/* Page rendering */
+
+typedef struct
+{
+  GWeakRef self;
+  guint    page;
+  double   pixel_scale;
+  gboolean thumbnail;
+  GObject *list_item;
+} RenderRequest;
+
+static void
+render_request_free (RenderRequest *request)
+{
+  g_weak_ref_clear (&request->self);
+  g_clear_object (&request->list_item);
+  g_free (request);
+}
+
+static void
+page_rendered_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  RenderRequest            *request = user_data;
+  g_autoptr (EscPdfPreview) self = g_weak_ref_get (&request->self);
+  g_autoptr (GError)        error = NULL;
+  g_autoptr (GdkTexture)    texture = NULL;
+  cairo_surface_t          *surface;
+
+  surface = esc_pdf_document_render_page_finish (ESC_PDF_DOCUMENT (object), result, &error);
+  if (surface == NULL || self == NULL || self->document != ESC_PDF_DOCUMENT (object))
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Page %u: %s", request->page + 1, error->message);
+      g_clear_pointer (&surface, cairo_surface_destroy);
+      render_request_free (request);
+      return;
+    }
+
+  texture = texture_from_surface (surface);
+  cairo_surface_destroy (surface);
+  cache_page (self, request->page, request->pixel_scale, texture);
+  if (request->page == self->page)
+    {
+      esc_pdf_page_view_set_texture (self->page_view, texture);
+      if (fabs (request->pixel_scale - wanted_pixel_scale (self)) < 0.01)
+        {
+          self->page_ready = TRUE;
+          g_signal_emit (self, signals[PAGE_READY], 0);
+        }
+      else
+        request_page (self);
+    }
+  render_request_free (request);
+}
+
+static gboolean
+render_idle_cb (gpointer user_data)
+{
+  EscPdfPreview *self = user_data;
+  RenderRequest *request;
+  double         pixel_scale;
+  GdkTexture    *texture;
+
+  self->render_idle = 0;
+  if (self->document == NULL)
+    return G_SOURCE_REMOVE;
+
+  pixel_scale = wanted_pixel_scale (self);
+  texture = lookup_page (self, self->page, pixel_scale, TRUE);
+  if (texture != NULL)
+    {
+      esc_pdf_page_view_set_texture (self->page_view, texture);
+      if (!self->page_ready)
+        {
+          self->page_ready = TRUE;
+          g_signal_emit (self, signals[PAGE_READY], 0);
+        }
+      return G_SOURCE_REMOVE;
+    }
+
+  self->page_ready = FALSE;
+  g_cancellable_cancel (self->page_cancellable);
+  g_clear_object (&self->page_cancellable);
+  self->page_cancellable = g_cancellable_new ();
+
+  request = g_new0 (RenderRequest, 1);
+  g_weak_ref_init (&request->self, self);
+  request->page = self->page;
+  request->pixel_scale = pixel_scale;
+  esc_pdf_document_render_page_async (self->document, self->page, pixel_scale,
+                                      ESC_PDF_PRIORITY_URGENT, self->page_cancellable,
+                                      page_rendered_cb, request);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+request_page (EscPdfPreview *self)
+{
+  if (self->render_idle == 0)
+    self->render_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, render_idle_cb, self, NULL);
+}
+
+static void
+show_current_page (EscPdfPreview *self)
+{
+  double      width, height;
+  GdkTexture *texture;
+
+  esc_pdf_document_get_page_size (self->document, self->page, &width, &height);
+  esc_pdf_page_view_set_page_size (self->page_view, width, height);
+  /* Any drawing of this page, stretched, until the sharp one arrives. */
+  texture = lookup_page (self, self->page, wanted_pixel_scale (self), FALSE);
+  esc_pdf_page_view_set_texture (self->page_view, texture);
+  self->page_ready = FALSE;
+  request_page (self);
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->thumb_selection, self->page);
+  self->selecting = FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self->thumb_list), "list.scroll-to-item", "u", self->page);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->page_scroller), 0);
+  update_actions (self);
+}
+
+/* Thumbnails */
+
+static void
+thumb_rendered_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  RenderRequest            *request = user_data;
+  g_autoptr (EscPdfPreview) self = g_weak_ref_get (&request->self);
+  g_autoptr (GError)        error = NULL;
+  g_autoptr (GdkTexture)    texture = NULL;
+  cairo_surface_t          *surface;
+  GtkListItem              *item = GTK_LIST_ITEM (request->list_item);
+
+  surface = esc_pdf_document_render_page_finish (ESC_PDF_DOCUMENT (object), result, &error);
+  if (surface == NULL || self == NULL || self->document != ESC_PDF_DOCUMENT (object))
+    {
+      g_clear_pointer (&surface, cairo_surface_destroy);
+      render_request_free (request);
+      return;
+    }
+
+  texture = texture_from_surface (surface);
+  cairo_surface_destroy (surface);
+  cache_thumb (self, request->page, texture);
+  if (gtk_list_item_get_position (item) == request->page)
+    {
+      GtkWidget *box = gtk_list_item_get_child (item);
+
+      gtk_picture_set_paintable (GTK_PICTURE (gtk_widget_get_first_child (box)), GDK_PAINTABLE (texture));
+    }
+  render_request_free (request);
+}
+
+static void
+thumb_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                EscPdfPreview            *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *picture = gtk_picture_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_widget_set_size_request (picture, THUMB_WIDTH, (int) (THUMB_WIDTH * 1.414));
+  gtk_widget_add_css_class (picture, "esc-thumbnail");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (box), picture);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+thumb_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               EscPdfPreview            *self)
+{
+  GtkWidget               *box = gtk_list_item_get_child (item);
+  GtkWidget               *picture = gtk_widget_get_first_child (box);
+  GtkWidget               *label = gtk_widget_get_last_child (box);
+  guint                    page = gtk_list_item_get_position (item);
+  GdkTexture              *texture;
+  g_autoptr (GCancellable) cancellable = NULL;
+  RenderRequest           *request;
+  double                   width, height, scale;
+
+  gtk_label_set_label (GTK_LABEL (label),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  if (self->document == NULL)
+    return;
+
+  esc_pdf_document_get_page_size (self->document, page, &width, &height);
+  gtk_widget_set_size_request (picture, THUMB_WIDTH, (int) ceil (THUMB_WIDTH * height / width));
+  texture = g_hash_table_lookup (self->thumbs, GUINT_TO_POINTER (page));
+  gtk_picture_set_paintable (GTK_PICTURE (picture), GDK_PAINTABLE (texture));
+  if (texture != NULL)
+    return;
+
+  /* Drawn only while the row is on screen: unbinding cancels it. */
+  cancellable = g_cancellable_new ();
+  g_object_set_data_full (G_OBJECT (item), "esc-cancellable", g_object_ref (cancellable),
+                          g_object_unref);
+  scale = THUMB_WIDTH * gtk_widget_get_scale_factor (GTK_WIDGET (self)) / width;
+  request = g_new0 (RenderRequest, 1);
+  g_weak_ref_init (&request->self, self);
+  request->page = page;
+  request->pixel_scale = scale;
+  request->thumbnail = TRUE;
+  request->list_item = g_object_ref (G_OBJECT (item));
+  esc_pdf_document_render_page_async (self->document, page, scale, ESC_PDF_PRIORITY_HIGH,
+                                      cancellable, thumb_rendered_cb, request);
+}
+
+static void
+thumb_unbind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 EscPdfPreview            *self)
+{
+  GCancellable *cancellable = g_object_get_data (G_OBJECT (item), "esc-cancellable");
+  GtkWidget    *box = gtk_list_item_get_child (item);
+
+  if (cancellable != NULL)
+    g_cancellable_cancel (cancellable);
+  g_object_set_data (G_OBJECT (item), "esc-cancellable", NULL);
+  gtk_picture_set_paintable (GTK_PICTURE (gtk_widget_get_first_child (box)), NULL);
+}
+
+static void
+thumb_selected_cb (EscPdfPreview *self)
+{
+  guint position = gtk_single_selection_get_selected (self->thumb_selection);
+
+  if (self->selecting || self->document == NULL || position == GTK_INVALID_LIST_POSITION)
+    return;
+  esc_pdf_preview_set_page (self, position);
+}
+
+/* Loading */
+
+static void reset (EscPdfPreview *self);
+static void start_load (EscPdfPreview *self,
+                        const char    *password);
+
+static void
+password_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      EscPdfPreview    *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "esc-entry");
+
+  if (g_str_equal (response, "unlock"))
+    {
+      g_autofree char *password = g_strdup (gtk_editable_get_text (entry));
+
+      esc_pdf_preview_unlock (self, password);
+      explicit_bzero (password, strlen (password));
+    }
+  gtk_editable_set_text (entry, "");
+}
+
+static void
+ask_password (EscPdfPreview *self,
+              gboolean       wrong)
+{
+  GtkRoot          *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+  GtkWidget        *group;
+  GtkWidget        *entry;
+  g_autofree char  *body = NULL;
+
+  if (!GTK_IS_WINDOW (root) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  if (wrong)
+    body = g_strdup (_ ("The password is not right for this document. Try again."));
+  else
+    body = g_strdup_printf (_ ("“%s” is protected by a password. Type it to see the document; it is not saved."),
+                            self->info->title);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root), _ ("Password Required"), body));
+  group = adw_preferences_group_new ();
+  entry = adw_password_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _ ("Password"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (entry), TRUE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), entry);
+  adw_message_dialog_set_extra_child (dialog, group);
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "unlock", _ ("_Unlock"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "unlock", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "unlock");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "esc-entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr (EscPdfPreview)  self = user_data;
+  g_autoptr (GError)         error = NULL;
+  g_autoptr (EscPdfDocument) document = NULL;
+  guint                      n_pages;
+
+  document = esc_pdf_document_load_finish (result, &error);
+  if (document == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (g_error_matches (error, ESC_PDF_ERROR, ESC_PDF_ERROR_NEEDS_PASSWORD) ||
+          g_error_matches (error, ESC_PDF_ERROR, ESC_PDF_ERROR_WRONG_PASSWORD))
+        {
+          gboolean wrong = g_error_matches (error, ESC_PDF_ERROR, ESC_PDF_ERROR_WRONG_PASSWORD);
+
+          show_message (self, "locked", _ ("Protected by a Password"), error->message);
+          ask_password (self, wrong);
+        }
+      else
+        show_message (self, "error", _ ("The Document Cannot Be Shown"), error->message);
+      return;
+    }
+
+  self->document = g_steal_pointer (&document);
+  n_pages = esc_pdf_document_get_n_pages (self->document);
+  self->page = self->first_page > 0 ? MIN (self->first_page, n_pages) - 1 : 0;
+  set_state (self, "document");
+  gtk_widget_set_visible (GTK_WIDGET (self->thumb_scroller), n_pages > 1);
+
+  /* The page first: its render is queued before any thumbnail. */
+  show_current_page (self);
+  {
+    g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+
+    for (guint i = 0; i < n_pages; i++)
+      g_ptr_array_add (labels, (gpointer) esc_pdf_document_get_page_label (self->document, i));
+    g_ptr_array_add (labels, NULL);
+    self->selecting = TRUE;
+    gtk_string_list_splice (self->thumb_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->thumb_model)),
+                            (const char *const *) labels->pdata);
+    gtk_single_selection_set_selected (self->thumb_selection, self->page);
+    self->selecting = FALSE;
+  }
+  gtk_widget_activate_action (GTK_WIDGET (self->thumb_list), "list.scroll-to-item", "u", self->page);
+  update_actions (self);
+}
+
+typedef struct
+{
+  char *store_path;
+  char *sha256;
+} ImageJob;
+
+static void
+image_job_free (ImageJob *job)
+{
+  g_free (job->store_path);
+  g_free (job->sha256);
+  g_free (job);
+}
+
+static void
+load_image_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  ImageJob                 *job = task_data;
+  g_autoptr (GError)        error = NULL;
+  g_autoptr (EscStore)      store = esc_store_open (job->store_path, ESC_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr (GInputStream)  stream = NULL;
+  g_autoptr (GOutputStream) memory = NULL;
+  g_autoptr (GBytes)        bytes = NULL;
+  GdkTexture               *texture;
+
+  if (store == NULL || (stream = esc_store_open_blob (store, job->sha256, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  memory = g_memory_output_stream_new_resizable ();
+  if (g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                              cancellable, &error) < 0)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  texture = gdk_texture_new_from_bytes (bytes, &error);
+  if (texture == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, texture, g_object_unref);
+}
+
+static void
+image_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  EscPdfPreview     *self = ESC_PDF_PREVIEW (object);
+  g_autoptr (GError) error = NULL;
+  GdkTexture        *texture = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (texture == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, "error", _ ("The Photo Cannot Be Shown"), error->message);
+      return;
+    }
+  self->image = texture;
+  set_state (self, "document");
+  gtk_widget_set_visible (GTK_WIDGET (self->thumb_scroller), FALSE);
+  /* Photo pixels shown as 96 dpi. */
+  esc_pdf_page_view_set_page_size (self->page_view, gdk_texture_get_width (texture) * 0.75,
+                                   gdk_texture_get_height (texture) * 0.75);
+  esc_pdf_page_view_set_texture (self->page_view, texture);
+  self->page_ready = TRUE;
+  update_actions (self);
+  g_signal_emit (self, signals[PAGE_READY], 0);
+}
+
+static void
+start_load (EscPdfPreview *self,
+            const char    *password)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  set_state (self, "loading");
+
+  if (g_str_equal (self->info->mime_type, "application/pdf"))
+    esc_evidence_load_pdf_async (self->store_path, self->info->sha256, password,
+                                 self->load_cancellable, loaded_cb, g_object_ref (self));
+  else
+    {
+      g_autoptr (GTask) task = g_task_new (self, self->load_cancellable, image_loaded_cb, NULL);
+      ImageJob         *job = g_new0 (ImageJob, 1);
+
+      job->store_path = g_strdup (self->store_path);
+      job->sha256 = g_strdup (self->info->sha256);
+      g_task_set_source_tag (task, start_load);
+      g_task_set_task_data (task, job, (GDestroyNotify) image_job_free);
+      g_task_run_in_thread (task, load_image_thread);
+    }
+}
+
+static void
+reset (EscPdfPreview *self)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_cancellable_cancel (self->page_cancellable);
+  g_clear_object (&self->page_cancellable);
+  g_clear_handle_id (&self->render_idle, g_source_remove);
+
+  self->selecting = TRUE;
+  gtk_string_list_splice (self->thumb_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->thumb_model)), NULL);
+  self->selecting = FALSE;
+  clear_caches (self);
+  esc_pdf_page_view_set_texture (self->page_view, NULL);
+  esc_pdf_page_view_set_page_size (self->page_view, 0, 0);
+  g_clear_object (&self->document);
+  g_clear_object (&self->image);
+  g_clear_pointer (&self->info, esc_document_free);
+  g_clear_pointer (&self->linked, g_array_unref);
+  g_clear_pointer (&self->message, g_free);
+  self->page = 0;
+  self->page_ready = FALSE;
+}
+
+/* Actions */
+
+static void
+go_to (EscPdfPreview *self,
+       int            page)
+{
+  guint n = esc_pdf_preview_get_n_pages (self);
+
+  if (self->document == NULL || n == 0)
+    return;
+  esc_pdf_preview_set_page (self, CLAMP (page, 0, (int) n - 1));
+}
+
+static void
+page_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EscPdfPreview *self = ESC_PDF_PREVIEW (widget);
+
+  if (g_str_equal (action_name, "preview.previous-page"))
+    go_to (self, (int) self->page - 1);
+  else if (g_str_equal (action_name, "preview.next-page"))
+    go_to (self, (int) self->page + 1);
+  else if (g_str_equal (action_name, "preview.first-page"))
+    go_to (self, 0);
+  else if (g_str_equal (action_name, "preview.last-page"))
+    go_to (self, G_MAXINT);
+  else if (g_str_equal (action_name, "preview.linked-page") && self->linked != NULL && self->linked->len > 0)
+    {
+      /* The next linked page after this one, round to the first. */
+      guint next = 0;
+
+      for (guint p = self->page + 2; p <= esc_pdf_preview_get_n_pages (self) && next == 0; p++)
+        if (esc_page_ranges_contains (self->linked, p))
+          next = p;
+      if (next == 0)
+        next = esc_page_ranges_get_first (self->linked);
+      go_to (self, (int) next - 1);
+    }
+}
+
+static void
+set_zoom (EscPdfPreview *self,
+          EscZoomMode    mode,
+          double         scale)
+{
+  esc_pdf_page_view_set_zoom (self->page_view, mode, scale);
+  gtk_scrolled_window_set_policy (self->page_scroller,
+                                  mode == ESC_ZOOM_FREE ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER,
+                                  mode == ESC_ZOOM_FIT_PAGE ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
+  gtk_toggle_button_set_active (self->fit_width_button, mode == ESC_ZOOM_FIT_WIDTH);
+  gtk_toggle_button_set_active (self->fit_page_button, mode == ESC_ZOOM_FIT_PAGE);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EscPdfPreview *self = ESC_PDF_PREVIEW (widget);
+  double         scale = esc_pdf_page_view_get_scale (self->page_view);
+
+  if (g_str_equal (action_name, "preview.zoom-in"))
+    set_zoom (self, ESC_ZOOM_FREE, scale * ZOOM_STEP);
+  else if (g_str_equal (action_name, "preview.zoom-out"))
+    set_zoom (self, ESC_ZOOM_FREE, scale / ZOOM_STEP);
+  else if (g_str_equal (action_name, "preview.fit-width"))
+    set_zoom (self, ESC_ZOOM_FIT_WIDTH, 1);
+  else if (g_str_equal (action_name, "preview.fit-page"))
+    set_zoom (self, ESC_ZOOM_FIT_PAGE, 1);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[CLOSE_REQUESTED], 0);
+}
+
+static void
+unlock_clicked_cb (EscPdfPreview *self)
+{
+  ask_password (self, FALSE);
+}
+
+static void
+scale_changed_cb (EscPdfPreview *self)
+{
+  if (self->document != NULL)
+    request_page (self);
+}
+
+static void
+fit_width_toggled_cb (EscPdfPreview *self)
+{
+  if (gtk_toggle_button_get_active (self->fit_width_button) &&
+      esc_pdf_page_view_get_zoom_mode (self->page_view) != ESC_ZOOM_FIT_WIDTH)
+    set_zoom (self, ESC_ZOOM_FIT_WIDTH, 1);
+}
+
+static void
+fit_page_toggled_cb (EscPdfPreview *self)
+{
+  if (gtk_toggle_button_get_active (self->fit_page_button) &&
+      esc_pdf_page_view_get_zoom_mode (self->page_view) != ESC_ZOOM_FIT_PAGE)
+    set_zoom (self, ESC_ZOOM_FIT_PAGE, 1);
+}
+
+/* GObject */
+
+static void
+esc_pdf_preview_dispose (GObject *object)
+{
+  EscPdfPreview *self = ESC_PDF_PREVIEW (object);
+
+  reset (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ESC_TYPE_PDF_PREVIEW);
+
+  G_OBJECT_CLASS (esc_pdf_preview_parent_class)->dispose (object);
+}
+
+static void
+esc_pdf_preview_finalize (GObject *object)
+{
+  EscPdfPreview *self = ESC_PDF_PREVIEW (object);
+
+  g_hash_table_unref (self->thumbs);
+  g_free (self->store_path);
+  g_clear_object (&self->thumb_model);
+  g_clear_object (&self->thumb_selection);
+
+  G_OBJECT_CLASS (esc_pdf_preview_parent_class)->finalize (object);
+}
+
+static void
+esc_pdf_preview_class_init (EscPdfPreviewClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = esc_pdf_preview_dispose;
+  object_class->finalize = esc_pdf_preview_finalize;
+
+  /**
+   * EscPdfPreview::page-ready:
+   *
+   * The current page is drawn sharp at the current zoom.
+   */
+  signals[PAGE_READY] = g_signal_new ("page-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * EscPdfPreview::close-requested:
+   *
+   * The close button was pressed: whoever shows the pane hides it.
+   */
+  signals[CLOSE_REQUESTED] = g_signal_new ("close-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (ESC_TYPE_PDF_PAGE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/esc-pdf-preview.ui");
+  gtk_widget_class_bind_template_child (widget_class, EscPdfPreview, title_label);
+  gtk_widget_class_bind_template_child (widget_class, EscPdfPreview, page_label);
+  gtk_widget_class_bind_template_child (widget_class, EscPdfPreview, stack);
+  gtk_widget_class_bind_template_child (widget_class, EscPdfPreview, thumb_scroller);
+  gtk_widget_class_bind_template_child (widget_class, EscPdfPreview, thumb_list);
+  gtk_widget_class_bind_template_child (widget_class, EscPdfPreview, page_scroller);
+  gtk_widget_class_bind_template_child (widget_class, EscPdfPreview, page_view);
+  gtk_widget_class_bind_template_child (widget_class, EscPdfPreview, status_page);
+  gtk_widget_class_bind_template_child (widget_class, EscPdfPreview, unlock_button);
+  gtk_widget_class_bind_template_child (widget_class, EscPdfPreview, fit_width_button);
+  gtk_widget_class_bind_template_child (widget_class, EscPdfPreview, fit_page_button);
+  gtk_widget_class_bind_template_callback (widget_class, unlock_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, scale_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fit_width_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fit_page_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "preview.previous-page", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "preview.next-page", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "preview.first-page", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "preview.last-page", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "preview.linked-page", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "preview.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "preview.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "preview.fit-width", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "preview.fit-page", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "preview.close", NULL, close_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "preview.next-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "preview.previous-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, "preview.first-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, GDK_CONTROL_MASK, "preview.last-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "preview.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "preview.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "preview.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "preview.fit-width", NULL);
+}
+
+static void
+esc_pdf_preview_init (EscPdfPreview *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->state = "empty";
+  self->thumbs = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->thumb_model = gtk_string_list_new (NULL);
+  self->thumb_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->thumb_model)));
+  gtk_single_selection_set_autoselect (self->thumb_selection, FALSE);
+  g_signal_connect_object (self->thumb_selection, "notify::selected",
+                           G_CALLBACK (thumb_selected_cb), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (thumb_setup_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (thumb_bind_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (thumb_unbind_cb), self, 0);
+  gtk_list_view_set_factory (self->thumb_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->thumb_list, GTK_SELECTION_MODEL (self->thumb_selection));
+
+  g_signal_connect_object (self, "notify::scale-factor", G_CALLBACK (scale_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  set_zoom (self, ESC_ZOOM_FIT_WIDTH, 1);
+  update_actions (self);
+}
+
+GtkWidget *
+esc_pdf_preview_new (void)
+{
+  return g_object_new (ESC_TYPE_PDF_PREVIEW, NULL);
+}
+
+static void
+show_document (EscPdfPreview     *self,
+               const char        *store_path,
+               const EscDocument *document,
+               const char        *pages,
+               guint              first_page)
+{
+  reset (self);
+  g_free (self->store_path);
+  self->store_path = g_strdup (store_path);
+  self->info = esc_document_copy (document);
+  self->linked = esc_page_ranges_parse (pages != NULL ? pages : "", 0, NULL);
+  self->first_page = first_page > 0 ? first_page
+                                    : (self->linked != NULL ? esc_page_ranges_get_first (self->linked) : 0);
+  gtk_label_set_label (self->title_label, document->title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), document->file_name);
+  update_actions (self);
+  start_load (self, NULL);
+}
+
+void
+esc_pdf_preview_show_document (EscPdfPreview     *self,
+                               const char        *store_path,
+                               const EscDocument *document,
+                               const char        *pages)
+{
+  g_return_if_fail (ESC_IS_PDF_PREVIEW (self));
+  g_return_if_fail (store_path != NULL);
+  g_return_if_fail (document != NULL);
+
+  show_document (self, store_path, document, pages, 0);
+}
+
+void
+esc_pdf_preview_show_page (EscPdfPreview     *self,
+                           const char        *store_path,
+                           const EscDocument *document,
+                           guint              page)
+{
+  g_return_if_fail (ESC_IS_PDF_PREVIEW (self));
+  g_return_if_fail (store_path != NULL);
+  g_return_if_fail (document != NULL);
+
+  if (self->document != NULL && self->info != NULL && g_str_equal (self->info->sha256, document->sha256))
+    {
+      go_to (self, (int) page - 1);
+      return;
+    }
+  show_document (self, store_path, document, NULL, page);
+}
+
+void
+esc_pdf_preview_clear (EscPdfPreview *self)
+{
+  g_return_if_fail (ESC_IS_PDF_PREVIEW (self));
+
+  reset (self);
+  gtk_label_set_label (self->title_label, "");
+  self->state = "empty";
+  update_actions (self);
+}
+
+void
+esc_pdf_preview_unlock (EscPdfPreview *self,
+                        const char    *password)
+{
+  g_return_if_fail (ESC_IS_PDF_PREVIEW (self));
+
+  if (self->info == NULL || self->document != NULL)
+    return;
+  start_load (self, password);
+}
+
+const char *
+esc_pdf_preview_get_sha256 (EscPdfPreview *self)
+{
+  g_return_val_if_fail (ESC_IS_PDF_PREVIEW (self), NULL);
+
+  return self->info != NULL ? self->info->sha256 : NULL;
+}
+
+guint
+esc_pdf_preview_get_n_pages (EscPdfPreview *self)
+{
+  g_return_val_if_fail (ESC_IS_PDF_PREVIEW (self), 0);
+
+  if (self->document != NULL)
+    return esc_pdf_document_get_n_pages (self->document);
+  return self->image != NULL ? 1 : 0;
+}
+
+guint
+esc_pdf_preview_get_page (EscPdfPreview *self)
+{
+  g_return_val_if_fail (ESC_IS_PDF_PREVIEW (self), 0);
+
+  return self->page;
+}
+
+void
+esc_pdf_preview_set_page (EscPdfPreview *self,
+                          guint          page)
+{
+  g_return_if_fail (ESC_IS_PDF_PREVIEW (self));
+
+  if (self->document == NULL || page >= esc_pdf_document_get_n_pages (self->document))
+    return;
+  if (page == self->page && self->page_ready)
+    return;
+  self->page = page;
+  show_current_page (self);
+}
+
+gboolean
+esc_pdf_preview_is_page_ready (EscPdfPreview *self)
+{
+  g_return_val_if_fail (ESC_IS_PDF_PREVIEW (self), FALSE);
+
+  return self->page_ready;
+}
+
+const char *
+esc_pdf_preview_get_state (EscPdfPreview *self)
+{
+  g_return_val_if_fail (ESC_IS_PDF_PREVIEW (self), NULL);
+
+  return self->state;
+}
+
+const char *
+esc_pdf_preview_get_message (EscPdfPreview *self)
+{
+  g_return_val_if_fail (ESC_IS_PDF_PREVIEW (self), NULL);
+
+  return self->message;
+}
+
+guint
+esc_pdf_preview_get_n_thumbnails (EscPdfPreview *self)
+{
+  g_return_val_if_fail (ESC_IS_PDF_PREVIEW (self), 0);
+
+  return g_hash_table_size (self->thumbs);
+}
+
+EscPdfPageView *
+esc_pdf_preview_get_page_view (EscPdfPreview *self)
+{
+  g_return_val_if_fail (ESC_IS_PDF_PREVIEW (self), NULL);
+
+  return self->page_view;
+}
+
+GtkWidget *
+esc_pdf_preview_get_thumbnail_list (EscPdfPreview *self)
+{
+  g_return_val_if_fail (ESC_IS_PDF_PREVIEW (self), NULL);
+
+  return GTK_WIDGET (self->thumb_list);
+}

@@ -1,0 +1,434 @@
+/* test-evidence-gui.c
+ *
+ * Copyright 2026 The ESC Assessor Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The evidence list and the preview pane in a real window: attach through the file
+ * chooser's code path and by a drop, see thumbnails and the first page, page forward,
+ * zoom, unlock a protected PDF. With ESC_SCREENSHOT_DIR set, saves the preview pane.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "esc-evidence-list.h"
+#include "esc-pdf-preview.h"
+#include "esc-resources.h"
+#include "esc-test-workspace.h"
+
+static char *tmp_dir;
+static guint n_fixtures;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GFile)           file = g_file_new_for_path (path);
+  g_autoptr (GFileEnumerator) children = NULL;
+  GFileInfo                  *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_unlink (child);
+      g_object_unref (info);
+    }
+  g_rmdir (path);
+}
+
+typedef struct
+{
+  char            *path;
+  char            *assessment;
+  EscStore        *store;
+  GtkWindow       *window;
+  EscEvidenceList *list;
+  EscPdfPreview   *preview;
+} Fixture;
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static GFile *
+data_file (const char *name)
+{
+  g_autofree char *path = data_path (name);
+
+  return g_file_new_for_path (path);
+}
+
+typedef gboolean (*Condition) (Fixture *f);
+
+static gboolean
+wait_for (Fixture  *f,
+          Condition condition,
+          double    seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!condition (f))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static void
+settle (double seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+list_idle (Fixture *f)
+{
+  return !esc_evidence_list_is_busy (f->list);
+}
+
+static gboolean
+page_ready (Fixture *f)
+{
+  return esc_pdf_preview_is_page_ready (f->preview);
+}
+
+static gboolean
+has_thumbnails (Fixture *f)
+{
+  return esc_pdf_preview_get_n_thumbnails (f->preview) >= 3;
+}
+
+static gboolean
+not_loading (Fixture *f)
+{
+  return !g_str_equal (esc_pdf_preview_get_state (f->preview), "loading");
+}
+
+static void
+open_link_cb (EscEvidenceList *list,
+              const char      *link_uuid,
+              Fixture         *f)
+{
+  const EscLink *link = esc_evidence_list_lookup_link (list, link_uuid);
+
+  esc_pdf_preview_show_document (f->preview, f->path, link->document, link->pages);
+}
+
+static void
+close_dialogs (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        gtk_window_destroy (window);
+    }
+}
+
+static void
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
+{
+  g_autofree char *dir = g_strdup_printf ("%s/%u", tmp_dir, ++n_fixtures);
+  GtkWidget       *paned;
+  GtkWidget       *scroller;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  f->path = g_build_filename (dir, "workspace.esca", NULL);
+  f->store = esc_test_workspace_new (f->path, &f->assessment);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1024, 600);
+  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  scroller = gtk_scrolled_window_new ();
+  f->list = ESC_EVIDENCE_LIST (esc_evidence_list_new ());
+  gtk_widget_set_margin_start (GTK_WIDGET (f->list), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (f->list), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (f->list), 12);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (f->list));
+  gtk_widget_set_size_request (scroller, 380, -1);
+  f->preview = ESC_PDF_PREVIEW (esc_pdf_preview_new ());
+  gtk_paned_set_start_child (GTK_PANED (paned), scroller);
+  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (f->preview));
+  gtk_paned_set_position (GTK_PANED (paned), 400);
+  gtk_window_set_child (f->window, paned);
+  g_signal_connect (f->list, "open-link", G_CALLBACK (open_link_cb), f);
+  esc_evidence_list_set_item (f->list, f->store, f->assessment, "5");
+  gtk_window_present (f->window);
+  settle (0.2);
+}
+
+static void
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
+{
+  close_dialogs (f);
+  gtk_window_destroy (f->window);
+  settle (0.1);
+  g_assert_finalize_object (f->store);
+  g_free (f->assessment);
+  g_free (f->path);
+}
+
+static gboolean
+chooser_has_file (gpointer data)
+{
+  g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (data));
+
+  return files != NULL && g_list_model_get_n_items (files) == 1;
+}
+
+static void
+attach_by_chooser (Fixture    *f,
+                   const char *name)
+{
+  g_autoptr (GtkNativeDialog) chooser = NULL;
+  g_autoptr (GFile)           file = data_file (name);
+  gint64                      end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  /* The code path of the Attach button: the chooser, a file picked, Accept. */
+  chooser = g_object_ref (esc_evidence_list_choose_files (f->list));
+  g_assert_true (gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser)));
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  while (!chooser_has_file (chooser) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (chooser_has_file (chooser));
+  gtk_native_dialog_hide (chooser);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  g_assert_true (wait_for (f, list_idle, 20));
+}
+
+static void
+drop_files (Fixture           *f,
+            const char *const *names)
+{
+  GSList  *files = NULL;
+  GValue   value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    files = g_slist_append (files, data_file (names[i]));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free_full (files, g_object_unref);
+
+  g_signal_emit_by_name (esc_evidence_list_get_drop_target (f->list), "drop", &value, 20.0, 20.0, &handled);
+  g_value_unset (&value);
+  g_assert_true (handled);
+  g_assert_true (wait_for (f, list_idle, 20));
+}
+
+static guint
+find_link (Fixture    *f,
+           const char *file_name)
+{
+  for (guint i = 0; i < esc_evidence_list_get_n_links (f->list); i++)
+    if (g_str_equal (esc_evidence_list_get_link (f->list, i)->document->file_name, file_name))
+      return i;
+  g_assert_not_reached ();
+}
+
+static void
+open_link (Fixture    *f,
+           const char *file_name)
+{
+  const EscLink *link = esc_evidence_list_get_link (f->list, find_link (f, file_name));
+
+  g_signal_emit_by_name (f->list, "open-link", link->uuid);
+}
+
+static void
+save_screenshot (Fixture    *f,
+                 const char *name)
+{
+  const char               *dir = g_getenv ("ESC_SCREENSHOT_DIR");
+  g_autoptr (GdkPaintable)  paintable = NULL;
+  g_autoptr (GtkSnapshot)   snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture)    texture = NULL;
+  g_autofree char          *path = NULL;
+  GskRenderer              *renderer;
+  int                       width, height;
+
+  if (dir == NULL)
+    return;
+  settle (0.3);
+  width = gtk_widget_get_width (GTK_WIDGET (f->window));
+  height = gtk_widget_get_height (GTK_WIDGET (f->window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_test_message ("nothing drawn yet for %s", name);
+      return;
+    }
+  renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static void
+test_attach_and_preview (Fixture      *f,
+                         gconstpointer data)
+{
+  static const char *const dropped[] = { "photo.jpg", "not-a-pdf.pdf", "encrypted.pdf", NULL };
+  EscPdfPageView          *view = esc_pdf_preview_get_page_view (f->preview);
+  GdkTexture              *texture;
+  double                   scale;
+  int                      width;
+
+  attach_by_chooser (f, "thai.pdf");
+  g_assert_cmpuint (esc_evidence_list_get_n_links (f->list), ==, 1);
+  g_assert_cmpstr (esc_evidence_list_get_link (f->list, 0)->document->title, ==, "thai");
+
+  /* A drop of three files: two attached, the text file named .pdf refused by name. */
+  drop_files (f, dropped);
+  g_assert_cmpuint (esc_evidence_list_get_n_links (f->list), ==, 3);
+  g_assert_nonnull (strstr (esc_evidence_list_get_last_error (f->list), "not-a-pdf.pdf"));
+  close_dialogs (f);
+
+  /* Select: the first page and the thumbnails appear. */
+  open_link (f, "thai.pdf");
+  g_assert_true (wait_for (f, page_ready, 20));
+  g_assert_cmpstr (esc_pdf_preview_get_state (f->preview), ==, "document");
+  g_assert_cmpuint (esc_pdf_preview_get_n_pages (f->preview), ==, 4);
+  g_assert_cmpuint (esc_pdf_preview_get_page (f->preview), ==, 0);
+  texture = esc_pdf_page_view_get_texture (view);
+  g_assert_nonnull (texture);
+  scale = esc_pdf_page_view_get_scale (view);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==,
+                   (int) ceil (595 * scale * gtk_widget_get_scale_factor (GTK_WIDGET (view))));
+  g_assert_true (wait_for (f, has_thumbnails, 20));
+  settle (0.3);
+  save_screenshot (f, "evidence-preview.png");
+
+  /* Page forward, by the key binding's action. */
+  gtk_widget_activate_action (GTK_WIDGET (f->preview), "preview.next-page", NULL);
+  g_assert_cmpuint (esc_pdf_preview_get_page (f->preview), ==, 1);
+  g_assert_true (wait_for (f, page_ready, 20));
+  g_assert_true (esc_pdf_page_view_get_texture (view) != texture);
+
+  /* Zoom in: a bigger, sharper page. */
+  width = gdk_texture_get_width (esc_pdf_page_view_get_texture (view));
+  gtk_widget_activate_action (GTK_WIDGET (f->preview), "preview.zoom-in", NULL);
+  settle (0.1);
+  g_assert_true (wait_for (f, page_ready, 20));
+  g_assert_cmpint (esc_pdf_page_view_get_zoom_mode (view), ==, ESC_ZOOM_FREE);
+  g_assert_cmpfloat_with_epsilon (esc_pdf_page_view_get_scale (view), scale * 1.25, 0.01);
+  g_assert_cmpint (gdk_texture_get_width (esc_pdf_page_view_get_texture (view)), >, width);
+
+  /* Fit page makes the whole page visible: smaller than fit width here. */
+  gtk_widget_activate_action (GTK_WIDGET (f->preview), "preview.fit-page", NULL);
+  settle (0.1);
+  g_assert_true (wait_for (f, page_ready, 20));
+  g_assert_cmpfloat (esc_pdf_page_view_get_scale (view), <, scale);
+  save_screenshot (f, "evidence-preview-fit-page.png");
+
+  /* A photo shows as one page. */
+  open_link (f, "photo.jpg");
+  g_assert_true (wait_for (f, page_ready, 20));
+  g_assert_cmpuint (esc_pdf_preview_get_n_pages (f->preview), ==, 1);
+}
+
+static void
+test_linked_pages (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autoptr (GError)  error = NULL;
+  g_autoptr (GFile)   file = data_file ("thai.pdf");
+  g_autoptr (EscLink) link = NULL;
+
+  link = esc_store_attach_file (f->store, file, NULL, f->assessment, "5", "3-4", NULL, NULL, &error);
+  g_assert_no_error (error);
+  esc_evidence_list_reload (f->list);
+  g_assert_cmpuint (esc_evidence_list_get_n_links (f->list), ==, 1);
+
+  /* Opens on the first linked page; the jump goes to the next linked page and round. */
+  open_link (f, "thai.pdf");
+  g_assert_true (wait_for (f, page_ready, 20));
+  g_assert_cmpuint (esc_pdf_preview_get_page (f->preview), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->preview), "preview.linked-page", NULL);
+  g_assert_cmpuint (esc_pdf_preview_get_page (f->preview), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (f->preview), "preview.linked-page", NULL);
+  g_assert_cmpuint (esc_pdf_preview_get_page (f->preview), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->preview), "preview.first-page", NULL);
+  g_assert_cmpuint (esc_pdf_preview_get_page (f->preview), ==, 0);
+}
+
+static void
+test_password (Fixture      *f,
+               gconstpointer data)
+{
+  static const char *const dropped[] = { "encrypted.pdf", NULL };
+
+  drop_files (f, dropped);
+  g_assert_cmpuint (esc_evidence_list_get_n_links (f->list), ==, 1);
+  g_assert_true (esc_evidence_list_get_link (f->list, 0)->document->encrypted);
+
+  open_link (f, "encrypted.pdf");
+  g_assert_true (wait_for (f, not_loading, 20));
+  g_assert_cmpstr (esc_pdf_preview_get_state (f->preview), ==, "locked");
+  close_dialogs (f);
+
+  esc_pdf_preview_unlock (f->preview, "wrong");
+  g_assert_true (wait_for (f, not_loading, 20));
+  g_assert_cmpstr (esc_pdf_preview_get_state (f->preview), ==, "locked");
+  g_assert_nonnull (strstr (esc_pdf_preview_get_message (f->preview), "not right"));
+  close_dialogs (f);
+
+  esc_pdf_preview_unlock (f->preview, "esc-2567");
+  g_assert_true (wait_for (f, page_ready, 20));
+  g_assert_cmpstr (esc_pdf_preview_get_state (f->preview), ==, "document");
+  g_assert_cmpuint (esc_pdf_preview_get_n_pages (f->preview), ==, 4);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's XDG data dirs (schemas, MIME
+   * types, icons); the workspaces go in a directory of their own. */
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  tmp_dir = g_dir_make_tmp ("test-evidence-gui-XXXXXX", NULL);
+  /* Links the templates in (the constructor registers them). */
+  g_assert_nonnull (esc_get_resource ());
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/gui/evidence/attach-and-preview", test_attach_and_preview);
+  ADD ("/gui/evidence/linked-pages", test_linked_pages);
+  ADD ("/gui/evidence/password", test_password);
+#undef ADD
+
+  status = g_test_run ();
+  remove_tree (tmp_dir);
+  return status;
+}
