@@ -57,5 +57,9 @@ int esc_cli_assess_new      (int argc, char **argv);
 int esc_cli_answer_set      (int argc, char **argv);
 int esc_cli_show            (int argc, char **argv);
 int esc_cli_check           (int argc, char **argv);
+int esc_cli_evidence_add    (int argc, char **argv);
+int esc_cli_evidence_list   (int argc, char **argv);
+int esc_cli_evidence_extract (int argc, char **argv);
+int esc_cli_search          (int argc, char **argv);
 
 G_END_DECLS

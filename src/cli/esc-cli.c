@@ -18,10 +18,15 @@ static const EscCliCommand commands[] = {
   { "assess", "new", esc_cli_assess_new,
     "WORKSPACE --lao CODE_OR_NAME --year 2568 [--kind self|review|site] [--assessor NAME]" },
   { "check", NULL, esc_cli_check, "WORKSPACE" },
+  { "evidence", "add", esc_cli_evidence_add,
+    "WORKSPACE --assessment ID --indicator CODE [--pages RANGES] [--caption TEXT] FILE..." },
+  { "evidence", "extract", esc_cli_evidence_extract, "WORKSPACE SHA256 -o FILE" },
+  { "evidence", "list", esc_cli_evidence_list, "WORKSPACE --assessment ID [--json]" },
   { "framework", "check", esc_cli_framework_check, "FILE" },
   { "laos", "import", esc_cli_laos_import, "WORKSPACE CSV" },
   { "laos", "list", esc_cli_laos_list, "WORKSPACE [--json]" },
   { "new", NULL, esc_cli_new, "WORKSPACE [--framework FILE] [--laos CSV]" },
+  { "search", NULL, esc_cli_search, "WORKSPACE TEXT [--assessment ID] [--json]" },
   { "show", NULL, esc_cli_show, "WORKSPACE --assessment ID [--json]" },
 };
 
