@@ -1887,7 +1887,19 @@ esc_framework_lookup_lao_type (EscFramework *self,
 
   g_return_val_if_fail (ESC_IS_FRAMEWORK (self), NULL);
 
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+  if (text == NULL)
+    return NULL;
+
+  /* Stored local governments carry the type id: find it without folding. */
+  for (guint i = 0; i < self->lao_types->len; i++)
+    {
+      const EscLaoType *type = g_ptr_array_index (self->lao_types, i);
+
+      if (strcmp (type->id, text) == 0)
+        return type;
+    }
+
+  if (!g_utf8_validate (text, -1, NULL))
     return NULL;
   key = fold_key (text);
   if (key == NULL)

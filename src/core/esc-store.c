@@ -1750,34 +1750,76 @@ format_scores (const EscIndicator *item,
   return g_string_free (text, FALSE);
 }
 
+/* Answers of one assessment, found by the item's index in its framework; codes the
+ * framework does not know (a file from another framework version) by a table. */
+typedef struct
+{
+  EscFramework *framework;
+  GPtrArray    *answers;
+  EscAnswer   **by_item;
+  GHashTable   *unknown;
+} AnswerSet;
+
+static void
+answer_set_init (AnswerSet    *set,
+                 EscFramework *framework)
+{
+  set->framework = framework;
+  set->answers = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_answer_free);
+  set->by_item = g_new0 (EscAnswer *, esc_framework_get_n_items (framework));
+  set->unknown = NULL;
+}
+
+static GPtrArray *
+answer_set_finish (AnswerSet *set)
+{
+  g_clear_pointer (&set->by_item, g_free);
+  g_clear_pointer (&set->unknown, g_hash_table_unref);
+  return g_steal_pointer (&set->answers);
+}
+
 static EscAnswer *
-lookup_answer (GHashTable *by_code,
-               GPtrArray  *answers,
+lookup_answer (AnswerSet  *set,
                const char *item_code)
 {
-  EscAnswer *answer = g_hash_table_lookup (by_code, item_code);
+  const EscIndicator *item = esc_framework_lookup_indicator (set->framework, item_code);
+  EscAnswer         **slot = NULL;
+  EscAnswer          *answer;
 
-  if (answer == NULL)
+  if (item != NULL && item->item_index < esc_framework_get_n_items (set->framework))
     {
-      answer = esc_answer_new (item_code);
-      g_ptr_array_add (answers, answer);
-      g_hash_table_insert (by_code, answer->item_code, answer);
+      slot = &set->by_item[item->item_index];
+      if (*slot != NULL)
+        return *slot;
     }
+  else
+    {
+      if (set->unknown == NULL)
+        set->unknown = g_hash_table_new (g_str_hash, g_str_equal);
+      answer = g_hash_table_lookup (set->unknown, item_code);
+      if (answer != NULL)
+        return answer;
+    }
+
+  answer = esc_answer_new (item_code);
+  g_ptr_array_add (set->answers, answer);
+  if (slot != NULL)
+    *slot = answer;
+  else
+    g_hash_table_insert (set->unknown, answer->item_code, answer);
 
   return answer;
 }
 
 /* Fills an answer from a row of (item_code, scores, checked, note, updated_by, updated_at). */
 static EscAnswer *
-answer_from_row (EscFramework *framework,
-                 GHashTable   *by_code,
-                 GPtrArray    *answers,
+answer_from_row (AnswerSet    *set,
                  sqlite3_stmt *stmt,
                  int           first)
 {
   const char         *code = (const char *) sqlite3_column_text (stmt, first);
-  const EscIndicator *item = esc_framework_lookup_indicator (framework, code);
-  EscAnswer          *answer = lookup_answer (by_code, answers, code);
+  const EscIndicator *item = esc_framework_lookup_indicator (set->framework, code);
+  EscAnswer          *answer = lookup_answer (set, code);
 
   if (item != NULL && item->method != ESC_SCORING_PARTS)
     parse_scores (item, (const char *) sqlite3_column_text (stmt, first + 1), answer->values);
@@ -1796,8 +1838,8 @@ esc_store_load_answers (EscStore   *self,
 {
   g_autoptr (EscAssessment) assessment = NULL;
   g_autoptr (EscFramework)  framework = NULL;
-  g_autoptr (GPtrArray)     answers = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_answer_free);
-  g_autoptr (GHashTable)    by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray)     failed_answers = NULL;
+  AnswerSet                 set;
   sqlite3_stmt             *stmt;
   int                       rc;
 
@@ -1813,6 +1855,7 @@ esc_store_load_answers (EscStore   *self,
 
   if (!exec_sql (self, "SAVEPOINT load_answers", error))
     return NULL;
+  answer_set_init (&set, framework);
 
   stmt = prepare_cached (self,
                          "SELECT item_code, scores, checked, note, updated_by, updated_at FROM answers "
@@ -1822,7 +1865,7 @@ esc_store_load_answers (EscStore   *self,
     goto failed;
   sqlite3_bind_text (stmt, 1, assessment->uuid, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    answer_from_row (framework, by_code, answers, stmt, 0);
+    answer_from_row (&set, stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     goto failed_rc;
@@ -1835,7 +1878,7 @@ esc_store_load_answers (EscStore   *self,
   sqlite3_bind_text (stmt, 1, assessment->uuid, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      EscAnswer *answer = lookup_answer (by_code, answers, (const char *) sqlite3_column_text (stmt, 0));
+      EscAnswer *answer = lookup_answer (&set, (const char *) sqlite3_column_text (stmt, 0));
 
       answer->n_links = (guint) sqlite3_column_int (stmt, 1);
     }
@@ -1844,11 +1887,12 @@ esc_store_load_answers (EscStore   *self,
     goto failed_rc;
 
   exec_sql (self, "RELEASE load_answers", NULL);
-  return g_steal_pointer (&answers);
+  return answer_set_finish (&set);
 
 failed_rc:
   _esc_store_set_error (self, rc, error);
 failed:
+  failed_answers = answer_set_finish (&set);
   sqlite3_exec (self->db, "ROLLBACK TO load_answers; RELEASE load_answers", NULL, NULL, NULL);
   return NULL;
 }
@@ -1902,12 +1946,13 @@ esc_store_foreach_assessment (EscStore      *self,
       g_autoptr (EscAssessment) assessment = assessment_from_row (assessments, 0);
       g_autoptr (EscLao)        lao = lao_from_columns (assessments, 9);
       g_autoptr (EscFramework)  framework = NULL;
-      g_autoptr (GPtrArray)     answers = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_answer_free);
-      g_autoptr (GHashTable)    by_code = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr (GPtrArray)     answers = NULL;
+      AnswerSet                 set;
 
       framework = esc_store_get_framework (self, assessment->framework_uuid, error);
       if (framework == NULL)
         goto failed;
+      answer_set_init (&set, framework);
 
       while (answers_pending &&
              strcmp ((const char *) sqlite3_column_text (answers_stmt, 0), assessment->uuid) < 0)
@@ -1915,7 +1960,7 @@ esc_store_foreach_assessment (EscStore      *self,
       while (answers_pending &&
              strcmp ((const char *) sqlite3_column_text (answers_stmt, 0), assessment->uuid) == 0)
         {
-          answer_from_row (framework, by_code, answers, answers_stmt, 1);
+          answer_from_row (&set, answers_stmt, 1);
           answers_pending = sqlite3_step (answers_stmt) == SQLITE_ROW;
         }
 
@@ -1925,11 +1970,12 @@ esc_store_foreach_assessment (EscStore      *self,
       while (links_pending &&
              strcmp ((const char *) sqlite3_column_text (links, 0), assessment->uuid) == 0)
         {
-          lookup_answer (by_code, answers, (const char *) sqlite3_column_text (links, 1))->n_links =
+          lookup_answer (&set, (const char *) sqlite3_column_text (links, 1))->n_links =
             (guint) sqlite3_column_int (links, 2);
           links_pending = sqlite3_step (links) == SQLITE_ROW;
         }
 
+      answers = answer_set_finish (&set);
       func (assessment, lao, answers, user_data);
     }
   if (rc != SQLITE_DONE)
