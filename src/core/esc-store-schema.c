@@ -219,11 +219,140 @@ static const char migration_3[] =
   ") WITHOUT ROWID;"
   ;
 
+/* Version 4: merge bookkeeping. A "cell" is one mergeable value, named by a key that is the
+ * same in every copy of the file (entity + natural key). Its revision is its content as
+ * quote()d SQL text, "@", and the time it was set. merge_seen holds every revision this file
+ * has seen replaced, so a merge can tell which side changed a cell since the two files
+ * shared it; the triggers keep it as the store writes. merge_clock holds the time a cell was
+ * last set where its row has no time of its own for it; it only moves forward, so a value
+ * set again within the same second is still a new revision. conflicts keeps both sides of a cell
+ * that both files changed, until a person decides. */
+static const char migration_4[] =
+  "CREATE TABLE merge_seen ("
+  "  entity  TEXT NOT NULL,"
+  "  row_key TEXT NOT NULL,"
+  "  rev     TEXT NOT NULL,"
+  "  PRIMARY KEY (entity, row_key, rev)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE merge_clock ("
+  "  entity  TEXT NOT NULL,"
+  "  row_key TEXT NOT NULL,"
+  "  at      INTEGER NOT NULL,"
+  "  PRIMARY KEY (entity, row_key)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE conflicts ("
+  "  uuid            TEXT PRIMARY KEY NOT NULL,"
+  "  entity          TEXT NOT NULL,"
+  "  row_key         TEXT NOT NULL,"
+  "  assessment_uuid TEXT,"
+  "  item_code       TEXT NOT NULL DEFAULT '',"
+  "  field           TEXT NOT NULL DEFAULT '',"
+  "  kept_value      TEXT NOT NULL,"
+  "  kept_author     TEXT NOT NULL DEFAULT '',"
+  "  kept_at         INTEGER NOT NULL,"
+  "  other_value     TEXT NOT NULL,"
+  "  other_author    TEXT NOT NULL DEFAULT '',"
+  "  other_at        INTEGER NOT NULL,"
+  "  created_at      INTEGER NOT NULL,"
+  "  resolved_at     INTEGER,"
+  "  resolved_by     TEXT,"
+  "  resolution      TEXT"
+  ");"
+  "CREATE INDEX conflicts_item ON conflicts (assessment_uuid, item_code);"
+
+  /* Scores, notes and checklists: one cell each per answer, "assessment|item". A merge
+   * that finds both files changed the scores merges them dimension by dimension. The
+   * statements avoid OR IGNORE / OR REPLACE: an outer statement's conflict clause (the
+   * store's upsert) would override them. */
+  "CREATE TRIGGER merge_scores_update AFTER UPDATE OF scores ON answers"
+  " WHEN OLD.scores IS NOT NEW.scores BEGIN"
+  "  INSERT INTO merge_seen (entity, row_key, rev)"
+  "  SELECT e, k, r FROM (SELECT 'scores' AS e, OLD.assessment_uuid || '|' || OLD.item_code AS k, quote (OLD.scores) || '@' || coalesce ((SELECT at FROM merge_clock WHERE entity = 'scores' AND row_key = OLD.assessment_uuid || '|' || OLD.item_code), 0) AS r)"
+  "  WHERE NOT EXISTS (SELECT 1 FROM merge_seen WHERE entity = e AND row_key = k AND rev = r);"
+  "  UPDATE merge_clock SET at = max (CAST (strftime ('%s', 'now') AS INTEGER), at + 1)"
+  "  WHERE entity = 'scores' AND row_key = NEW.assessment_uuid || '|' || NEW.item_code;"
+  "  INSERT INTO merge_clock (entity, row_key, at)"
+  "  SELECT 'scores', NEW.assessment_uuid || '|' || NEW.item_code, CAST (strftime ('%s', 'now') AS INTEGER)"
+  "  WHERE NOT EXISTS (SELECT 1 FROM merge_clock WHERE entity = 'scores' AND row_key = NEW.assessment_uuid || '|' || NEW.item_code);"
+  " END;"
+  "CREATE TRIGGER merge_note_update AFTER UPDATE OF note ON answers"
+  " WHEN OLD.note IS NOT NEW.note BEGIN"
+  "  INSERT INTO merge_seen (entity, row_key, rev)"
+  "  SELECT e, k, r FROM (SELECT 'note' AS e, OLD.assessment_uuid || '|' || OLD.item_code AS k, quote (OLD.note) || '@' || coalesce ((SELECT at FROM merge_clock WHERE entity = 'note' AND row_key = OLD.assessment_uuid || '|' || OLD.item_code), 0) AS r)"
+  "  WHERE NOT EXISTS (SELECT 1 FROM merge_seen WHERE entity = e AND row_key = k AND rev = r);"
+  "  UPDATE merge_clock SET at = max (CAST (strftime ('%s', 'now') AS INTEGER), at + 1)"
+  "  WHERE entity = 'note' AND row_key = NEW.assessment_uuid || '|' || NEW.item_code;"
+  "  INSERT INTO merge_clock (entity, row_key, at)"
+  "  SELECT 'note', NEW.assessment_uuid || '|' || NEW.item_code, CAST (strftime ('%s', 'now') AS INTEGER)"
+  "  WHERE NOT EXISTS (SELECT 1 FROM merge_clock WHERE entity = 'note' AND row_key = NEW.assessment_uuid || '|' || NEW.item_code);"
+  " END;"
+  "CREATE TRIGGER merge_checked_update AFTER UPDATE OF checked ON answers"
+  " WHEN OLD.checked IS NOT NEW.checked BEGIN"
+  "  INSERT INTO merge_seen (entity, row_key, rev)"
+  "  SELECT e, k, r FROM (SELECT 'checked' AS e, OLD.assessment_uuid || '|' || OLD.item_code AS k, quote (OLD.checked) || '@' || coalesce ((SELECT at FROM merge_clock WHERE entity = 'checked' AND row_key = OLD.assessment_uuid || '|' || OLD.item_code), 0) AS r)"
+  "  WHERE NOT EXISTS (SELECT 1 FROM merge_seen WHERE entity = e AND row_key = k AND rev = r);"
+  "  UPDATE merge_clock SET at = max (CAST (strftime ('%s', 'now') AS INTEGER), at + 1)"
+  "  WHERE entity = 'checked' AND row_key = NEW.assessment_uuid || '|' || NEW.item_code;"
+  "  INSERT INTO merge_clock (entity, row_key, at)"
+  "  SELECT 'checked', NEW.assessment_uuid || '|' || NEW.item_code, CAST (strftime ('%s', 'now') AS INTEGER)"
+  "  WHERE NOT EXISTS (SELECT 1 FROM merge_clock WHERE entity = 'checked' AND row_key = NEW.assessment_uuid || '|' || NEW.item_code);"
+  " END;"
+
+  /* Assessments: the status, and the other editable fields together. */
+  "CREATE TRIGGER merge_status_update AFTER UPDATE OF status ON assessments"
+  " WHEN OLD.status IS NOT NEW.status BEGIN"
+  "  INSERT INTO merge_seen (entity, row_key, rev)"
+  "  SELECT e, k, r FROM (SELECT 'status' AS e, OLD.uuid AS k, quote (OLD.status) || '@' || coalesce ((SELECT at FROM merge_clock WHERE entity = 'status' AND row_key = OLD.uuid), 0) AS r)"
+  "  WHERE NOT EXISTS (SELECT 1 FROM merge_seen WHERE entity = e AND row_key = k AND rev = r);"
+  "  UPDATE merge_clock SET at = max (CAST (strftime ('%s', 'now') AS INTEGER), at + 1)"
+  "  WHERE entity = 'status' AND row_key = NEW.uuid;"
+  "  INSERT INTO merge_clock (entity, row_key, at)"
+  "  SELECT 'status', NEW.uuid, CAST (strftime ('%s', 'now') AS INTEGER)"
+  "  WHERE NOT EXISTS (SELECT 1 FROM merge_clock WHERE entity = 'status' AND row_key = NEW.uuid);"
+  " END;"
+  "CREATE TRIGGER merge_assessment_update AFTER UPDATE OF kind, assessor, fiscal_year ON assessments"
+  " WHEN OLD.kind IS NOT NEW.kind OR OLD.assessor IS NOT NEW.assessor OR OLD.fiscal_year IS NOT NEW.fiscal_year BEGIN"
+  "  INSERT INTO merge_seen (entity, row_key, rev)"
+  "  SELECT e, k, r FROM (SELECT 'assessment' AS e, OLD.uuid AS k, quote (OLD.kind) || ',' || quote (OLD.assessor) || ',' || quote (OLD.fiscal_year) || '@' || coalesce ((SELECT at FROM merge_clock WHERE entity = 'assessment' AND row_key = OLD.uuid), 0) AS r)"
+  "  WHERE NOT EXISTS (SELECT 1 FROM merge_seen WHERE entity = e AND row_key = k AND rev = r);"
+  "  UPDATE merge_clock SET at = max (CAST (strftime ('%s', 'now') AS INTEGER), at + 1)"
+  "  WHERE entity = 'assessment' AND row_key = NEW.uuid;"
+  "  INSERT INTO merge_clock (entity, row_key, at)"
+  "  SELECT 'assessment', NEW.uuid, CAST (strftime ('%s', 'now') AS INTEGER)"
+  "  WHERE NOT EXISTS (SELECT 1 FROM merge_clock WHERE entity = 'assessment' AND row_key = NEW.uuid);"
+  " END;"
+
+  /* Local governments: the whole row, keyed by DLA code (or uuid without one). */
+  "CREATE TRIGGER merge_lao_update AFTER UPDATE OF name, type, district, province ON laos"
+  " WHEN OLD.name IS NOT NEW.name OR OLD.type IS NOT NEW.type OR OLD.district IS NOT NEW.district OR OLD.province IS NOT NEW.province BEGIN"
+  "  INSERT INTO merge_seen (entity, row_key, rev)"
+  "  SELECT e, k, r FROM (SELECT 'lao' AS e, coalesce (OLD.code, OLD.uuid) AS k, quote (OLD.name) || ',' || quote (OLD.type) || ',' || quote (OLD.district) || ',' || quote (OLD.province) || '@' || OLD.updated_at AS r)"
+  "  WHERE NOT EXISTS (SELECT 1 FROM merge_seen WHERE entity = e AND row_key = k AND rev = r);"
+  " END;"
+
+  /* Evidence links: pages and caption, and whether the link exists at all. */
+  "CREATE TRIGGER merge_link_update AFTER UPDATE OF pages, caption ON links"
+  " WHEN OLD.pages IS NOT NEW.pages OR OLD.caption IS NOT NEW.caption BEGIN"
+  "  INSERT INTO merge_seen (entity, row_key, rev)"
+  "  SELECT e, k, r FROM (SELECT 'link' AS e, OLD.uuid AS k, quote (OLD.pages) || ',' || quote (OLD.caption) || '@' || OLD.updated_at AS r)"
+  "  WHERE NOT EXISTS (SELECT 1 FROM merge_seen WHERE entity = e AND row_key = k AND rev = r);"
+  " END;"
+  "CREATE TRIGGER merge_link_delete AFTER DELETE ON links"
+  " BEGIN"
+  "  INSERT INTO merge_seen (entity, row_key, rev)"
+  "  SELECT e, k, r FROM (SELECT 'link' AS e, OLD.uuid AS k, quote (OLD.pages) || ',' || quote (OLD.caption) || '@' || OLD.updated_at AS r)"
+  "  WHERE NOT EXISTS (SELECT 1 FROM merge_seen WHERE entity = e AND row_key = k AND rev = r);"
+  " END;"
+  ;
+
 const char *const esc_store_migrations[] = {
   NULL, /* version 0: an empty file */
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 const guint esc_store_n_migrations = G_N_ELEMENTS (esc_store_migrations) - 1;

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 #define ESC_STORE_ERROR          (esc_store_error_quark ())
 #define ESC_STORE_APPLICATION_ID 0x45534341 /* "ESCA" */
-#define ESC_STORE_SCHEMA_VERSION 3
+#define ESC_STORE_SCHEMA_VERSION 4
 
 typedef enum
 {
