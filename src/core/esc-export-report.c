@@ -132,6 +132,7 @@ esc_sar_report_new (void)
   report->items = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_export_item_free);
   report->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_export_document_free);
   report->links = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_export_link_free);
+  report->history = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_history_entry_free);
   report->total_percent = NAN;
   report->pass_mark_percent = -1;
   report->passed = -1;
@@ -159,6 +160,7 @@ esc_sar_report_free (EscSarReport *report)
   g_ptr_array_unref (report->items);
   g_ptr_array_unref (report->documents);
   g_ptr_array_unref (report->links);
+  g_ptr_array_unref (report->history);
   g_free (report);
 }
 

@@ -269,6 +269,51 @@ write_documents (EscExportBook *book,
   _esc_export_sheet_setup (sheet, TRUE, 1, report->lao_name);
 }
 
+static void
+write_history (EscExportBook *book,
+               EscSarReport  *report,
+               lxw_worksheet *sheet)
+{
+  const char *titles[] = {
+    C_ ("workbook", "When"),
+    C_ ("workbook", "Who"),
+    C_ ("workbook", "Indicator"),
+    C_ ("workbook", "What changed"),
+    C_ ("workbook", "Old value"),
+    C_ ("workbook", "New value"),
+    C_ ("workbook", "Reason"),
+  };
+  guint widths[G_N_ELEMENTS (titles)];
+
+  for (guint col = 0; col < G_N_ELEMENTS (titles); col++)
+    {
+      _esc_export_write_text (sheet, 0, col, titles[col], book->header);
+      widths[col] = _esc_export_text_width (titles[col]);
+    }
+  worksheet_set_row (sheet, 0, 40, NULL);
+
+  for (guint i = 0; i < report->history->len; i++)
+    {
+      EscHistoryEntry *entry = g_ptr_array_index (report->history, i);
+      g_autofree char *when = esc_thai_format_timestamp (entry->at, TRUE);
+      g_autofree char *what = esc_history_entry_describe (entry);
+      const char      *cells[] = { when, entry->author, entry->item_code, what,
+                                   entry->old_value, entry->new_value, entry->reason };
+      guint            row = i + 1;
+
+      for (guint col = 0; col < G_N_ELEMENTS (cells); col++)
+        {
+          _esc_export_write_text (sheet, row, col, cells[col] ? cells[col] : "", col >= 3 ? book->wrap : book->text);
+          widths[col] = MAX (widths[col], _esc_export_text_width (cells[col] ? cells[col] : ""));
+        }
+    }
+
+  for (guint col = 0; col < G_N_ELEMENTS (titles); col++)
+    worksheet_set_column (sheet, col, col, _esc_export_fit_width (widths[col], 10, col >= 3 ? 40 : 24), NULL);
+  worksheet_autofilter (sheet, 0, 0, MAX (report->history->len, 1), G_N_ELEMENTS (titles) - 1);
+  _esc_export_sheet_setup (sheet, TRUE, 1, report->lao_name);
+}
+
 gboolean
 esc_sar_report_write (EscSarReport  *report,
                       const char    *path,
@@ -282,6 +327,7 @@ esc_sar_report_write (EscSarReport  *report,
   lxw_worksheet   *summary;
   lxw_worksheet   *items;
   lxw_worksheet   *documents;
+  lxw_worksheet   *history;
 
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -301,7 +347,8 @@ esc_sar_report_write (EscSarReport  *report,
   summary = workbook_add_worksheet (book.workbook, ESC_SAR_SHEET_SUMMARY);
   items = workbook_add_worksheet (book.workbook, ESC_SAR_SHEET_INDICATORS);
   documents = workbook_add_worksheet (book.workbook, ESC_SAR_SHEET_EVIDENCE);
-  if (summary == NULL || items == NULL || documents == NULL)
+  history = workbook_add_worksheet (book.workbook, ESC_SAR_SHEET_HISTORY);
+  if (summary == NULL || items == NULL || documents == NULL || history == NULL)
     {
       g_set_error_literal (error, ESC_EXPORT_ERROR, ESC_EXPORT_ERROR_FAILED,
                            C_ ("workbook", "The worksheets could not be created."));
@@ -312,6 +359,7 @@ esc_sar_report_write (EscSarReport  *report,
   write_summary (&book, report, summary);
   write_items (&book, report, items);
   write_documents (&book, report, documents);
+  write_history (&book, report, history);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {

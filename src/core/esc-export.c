@@ -358,6 +358,15 @@ read_sar_report (EscStore   *store,
   g_ptr_array_extend_and_steal (report->documents, g_steal_pointer (&documents));
   g_ptr_array_extend_and_steal (report->links, g_steal_pointer (&links));
 
+  /* Who changed what: the workbook's ประวัติ sheet. */
+  {
+    GPtrArray *history = esc_history_list (store, assessment->uuid, NULL, error);
+
+    if (history == NULL)
+      return NULL;
+    g_ptr_array_extend_and_steal (report->history, history);
+  }
+
   return g_steal_pointer (&report);
 }
 

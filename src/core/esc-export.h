@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 
 #include "esc-framework.h"
+#include "esc-history.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,7 @@ typedef void (*EscExportProgressFunc) (double      fraction,
 #define ESC_SAR_SHEET_SUMMARY           "สรุป"
 #define ESC_SAR_SHEET_INDICATORS        "ตัวชี้วัด"
 #define ESC_SAR_SHEET_EVIDENCE          "หลักฐาน"
+#define ESC_SAR_SHEET_HISTORY           "ประวัติ"
 #define ESC_PROVINCE_SHEET_LAOS         "อปท."
 #define ESC_PROVINCE_SHEET_MATRIX       "ตัวชี้วัด"
 #define ESC_PROVINCE_SHEET_DISTRICTS    "อำเภอ"
@@ -130,6 +132,7 @@ typedef struct
   GPtrArray *items;     /* EscExportItem */
   GPtrArray *documents; /* EscExportDocument */
   GPtrArray *links;     /* EscExportLink, for the evidence package */
+  GPtrArray *history;   /* EscHistoryEntry, newest first */
 } EscSarReport;
 
 typedef struct

@@ -157,10 +157,11 @@ check_sar_workbook (const char   *path,
   guint            row;
   guint            col;
 
-  g_assert_cmpuint (json_array_get_length (sheets), ==, 3);
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 4);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sheets, 0), "name"), ==, "สรุป");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sheets, 1), "name"), ==, "ตัวชี้วัด");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sheets, 2), "name"), ==, "หลักฐาน");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sheets, 3), "name"), ==, "ประวัติ");
 
   title = g_strdup_printf ("ESC self-assessment of %s, fiscal year %d", report->lao_name, report->fiscal_year);
   g_assert_cmpstr (json_object_get_string_member (xlsx_dump_properties (dump), "title"), ==, title);

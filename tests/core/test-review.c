@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "esc-export.h"
 #include "esc-history.h"
 #include "esc-merge.h"
 #include "esc-review.h"
@@ -225,6 +226,25 @@ test_review_loop (Fixture      *f,
   g_assert_cmpstr (((EscHistoryEntry *) history->pdata[0])->new_value, ==, "8");
   g_assert_cmpstr (((EscHistoryEntry *) history->pdata[0])->item_code, ==, "3");
   g_assert_cmpstr (((EscHistoryEntry *) history->pdata[0])->author, ==, "ผู้ประเมิน");
+
+  /* The SAR workbook carries the same history on its ประวัติ sheet. */
+  {
+    g_autofree char *xlsx = g_build_filename (f->dir, "sar.xlsx", NULL);
+    g_autofree char *workbook = NULL;
+    g_autofree char *strings = NULL;
+    g_autofree char *command = NULL;
+
+    g_assert_true (esc_export_sar (f->path, f->assessment, xlsx, NULL, 0, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    command = g_strdup_printf ("unzip -p '%s' xl/workbook.xml", xlsx);
+    g_assert_true (g_spawn_command_line_sync (command, &workbook, NULL, NULL, NULL));
+    g_assert_nonnull (strstr (workbook, "name=\"ประวัติ\""));
+    g_free (command);
+    command = g_strdup_printf ("unzip -p '%s' xl/sharedStrings.xml xl/worksheets/sheet4.xml", xlsx);
+    g_assert_true (g_spawn_command_line_sync (command, &strings, NULL, NULL, NULL));
+    g_assert_nonnull (strstr (strings, "หลักฐานไม่ครบ")); /* the reason the reviewer gave */
+    g_assert_nonnull (strstr (strings, "ผู้ตรวจ"));
+  }
 }
 
 static void
