@@ -62,4 +62,15 @@ int esc_cli_evidence_list   (int argc, char **argv);
 int esc_cli_evidence_extract (int argc, char **argv);
 int esc_cli_search          (int argc, char **argv);
 
+/* Merge, conflicts, review and history (esc-cli-merge.c). */
+int esc_cli_merge             (int argc, char **argv);
+int esc_cli_conflicts_list    (int argc, char **argv);
+int esc_cli_conflicts_resolve (int argc, char **argv);
+int esc_cli_review_submit     (int argc, char **argv);
+int esc_cli_review_return     (int argc, char **argv);
+int esc_cli_review_accept     (int argc, char **argv);
+int esc_cli_review_comment    (int argc, char **argv);
+int esc_cli_review_list       (int argc, char **argv);
+int esc_cli_history           (int argc, char **argv);
+
 G_END_DECLS
