@@ -12,10 +12,12 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <sqlite3.h>
 
 #include "esc-conflict-view.h"
 #include "esc-history-view.h"
+#include "esc-merge-window.h"
 #include "esc-merge.h"
 #include "esc-review-panel.h"
 #include "esc-resources.h"
@@ -297,7 +299,7 @@ test_conflict_view_resolve (void)
   gtk_widget_set_margin_bottom (GTK_WIDGET (history), 12);
   gtk_widget_set_margin_start (GTK_WIDGET (history), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (history), 12);
-  window = show_in_window (paned, _("Merge Conflicts"), 1024, 600);
+  window = show_in_window (paned, _ ("Merge Conflicts"), 1024, 600);
   screenshot (window, "conflict-view");
 
   /* The later value (B's 9, or the greater at the same second) is in the cell; take the other. */
@@ -374,7 +376,7 @@ test_review_panel_loop (void)
   gtk_widget_set_margin_top (GTK_WIDGET (panel), 18);
   gtk_widget_set_margin_start (GTK_WIDGET (panel), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (panel), 12);
-  window = show_in_window (clamp, _("Review"), 1024, 600);
+  window = show_in_window (clamp, _ ("Review"), 1024, 600);
   wait_panel (panel, "draft", 0);
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (find_button (GTK_WIDGET (panel), _ ("Accept as _Reviewed")))));
 
@@ -420,6 +422,62 @@ test_review_panel_loop (void)
   remove_dir (dir);
 }
 
+static gboolean
+merge_window_settled (gpointer data)
+{
+  return !esc_merge_window_is_busy (data);
+}
+
+static void
+count_merged (guint *n_merged)
+{
+  (*n_merged)++;
+}
+
+/* "Merge workspace…" without the file chooser: the report and the conflict to resolve. */
+static void
+test_merge_window (void)
+{
+  g_autofree char     *dir = g_dir_make_tmp ("esc-gui-merge-window-XXXXXX", NULL);
+  g_autofree char     *assessment = NULL;
+  g_autofree char     *base = make_workspace (dir, &assessment);
+  g_autofree char     *a = g_build_filename (dir, "a.esca", NULL);
+  g_autofree char     *b = g_build_filename (dir, "b.esca", NULL);
+  g_autoptr (EscStore) store = NULL;
+  g_autoptr (GError)   error = NULL;
+  const char          *paths[] = { b, NULL };
+  EscMergeWindow      *window;
+  guint                n_merged = 0;
+
+  copy_file (base, a);
+  copy_file (base, b);
+  store = esc_store_open (b, ESC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  esc_store_set_author (store, "มานี มีนา");
+  set_value (store, assessment, "3", "process", 9);
+  set_value (store, assessment, "5", "output", 2);
+  g_clear_object (&store);
+  store = esc_store_open (a, ESC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  esc_store_set_author (store, "สมชาย ใจดี");
+  set_value (store, assessment, "3", "process", 6);
+
+  window = esc_merge_window_new (NULL, store, "สมชาย ใจดี");
+  g_signal_connect_swapped (window, "merged", G_CALLBACK (count_merged), &n_merged);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  esc_merge_window_merge (window, paths);
+  g_assert_true (wait_for (merge_window_settled, window));
+  g_assert_cmpuint (n_merged, ==, 1);
+  g_assert_cmpuint (esc_merge_window_get_n_conflicts (window), ==, 1);
+  g_assert_cmpfloat (score_of (a, "5", "output"), ==, 2);
+  screenshot (GTK_WIDGET (window), "merge-window");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  remove_dir (dir);
+}
+
 static void
 test_views_finalize (void)
 {
@@ -447,13 +505,24 @@ main (int   argc,
       textdomain (GETTEXT_PACKAGE);
     }
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init () keeps the C locale; screenshots are taken in the user's language. */
+  if (g_getenv ("ESC_SCREENSHOT_DIR") != NULL)
+    setlocale (LC_ALL, "");
   adw_init ();
-  /* Links the templates in from the static library. */
+  /* Links the templates in from the static library, and styles them as the application does. */
   g_assert_nonnull (esc_get_resource ());
+  {
+    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/escassessor/Assessor/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   g_test_add_func ("/gui/merge-views/finalize", test_views_finalize);
   g_test_add_func ("/gui/conflict-view/resolve", test_conflict_view_resolve);
   g_test_add_func ("/gui/review-panel/loop", test_review_panel_loop);
+  g_test_add_func ("/gui/merge-window/merge", test_merge_window);
 
   return g_test_run ();
 }
