@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "esc-backup.h"
 #include "esc-store-private.h"
 
 #define BUSY_TIMEOUT_MS 15000
@@ -629,8 +630,23 @@ esc_store_open (const char       *path,
           !exec_sql (self, "PRAGMA synchronous = FULL", error))
         return NULL;
 
-      if (version < ESC_STORE_SCHEMA_VERSION && !migrate (self, version, error))
-        return NULL;
+      if (version < ESC_STORE_SCHEMA_VERSION)
+        {
+          g_autofree char *backup = NULL;
+
+          /* A copy of the file as it was, in case the migration goes wrong. */
+          if (version > 0 && (backup = esc_backup_create (self, "migration", error)) == NULL)
+            return NULL;
+          if (!migrate (self, version, error))
+            return NULL;
+        }
+
+      /* The first use of the day keeps a copy; failing to make it must not stop the work. */
+      if (!esc_backup_create_daily (self, NULL, &local_error))
+        {
+          g_debug ("No daily backup of %s: %s", path, local_error->message);
+          g_clear_error (&local_error);
+        }
     }
   else if (version < ESC_STORE_SCHEMA_VERSION)
     {

@@ -1,0 +1,304 @@
+/* test-backup.c
+ *
+ * Copyright 2026 The ESC Assessor Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Rolling backups: one a day, the last five kept, restore (also over a damaged file), and
+ * the copy made before a migration.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "esc-backup.h"
+#include "esc-test-script.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  EscTestScript *script;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char      *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char   *backups = NULL;
+
+  f->dir = esc_test_make_tmp_dir ("esc-backup-XXXXXX", &error);
+  g_assert_no_error (error);
+  backups = g_build_filename (f->dir, "backups", NULL);
+  g_setenv ("ESC_BACKUP_DIR", backups, TRUE);
+  f->path = g_build_filename (f->dir, "work.esca", NULL);
+  f->script = esc_test_script_create (f->path);
+}
+
+static void
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
+{
+  esc_test_script_free (f->script);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+apply_edits (Fixture *f,
+             guint    from,
+             guint    to)
+{
+  g_autoptr (GError)   error = NULL;
+  g_autoptr (EscStore) store = esc_store_open (f->path, ESC_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  for (guint seq = from; seq <= to; seq++)
+    {
+      g_assert_true (esc_test_script_apply (f->script, store, seq, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+assert_holds (const char    *path,
+              EscTestScript *script,
+              guint          k)
+{
+  g_autoptr (GError)    error = NULL;
+  g_autoptr (EscStore)  store = esc_store_open (path, ESC_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr (GPtrArray) problems = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (esc_store_check_integrity (store, &problems, &error));
+  if (!esc_test_script_verify (script, store, k, &error))
+    g_error ("%s: %s", path, error->message);
+}
+
+static void
+test_folder (Fixture      *f,
+             gconstpointer data)
+{
+  g_autofree char *folder = esc_backup_get_folder (f->path);
+  g_autofree char *other_dir = g_build_filename (f->dir, "other", NULL);
+  g_autofree char *other = g_build_filename (other_dir, "work.esca", NULL);
+  g_autofree char *other_folder = esc_backup_get_folder (other);
+  g_autofree char *base = g_path_get_basename (folder);
+
+  g_assert_true (g_str_has_prefix (folder, g_getenv ("ESC_BACKUP_DIR")));
+  g_assert_true (g_str_has_prefix (base, "work-"));
+  /* Two workspaces of the same name keep their backups apart. */
+  g_assert_cmpstr (folder, !=, other_folder);
+
+  g_unsetenv ("ESC_BACKUP_DIR");
+  {
+    g_autofree char *xdg = esc_backup_get_folder (f->path);
+    g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "esc-assessor",
+                                                  "backups", NULL);
+
+    g_assert_true (g_str_has_prefix (xdg, expected));
+  }
+}
+
+static void
+test_daily (Fixture      *f,
+            gconstpointer data)
+{
+  g_autoptr (GError)    error = NULL;
+  g_autoptr (GPtrArray) backups = NULL;
+
+  apply_edits (f, 1, 5);
+
+  /* Opening the workspace made today's backup. */
+  backups = esc_backup_list (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpstr (((EscBackup *) backups->pdata[0])->reason, ==, "daily");
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  /* Not twice the same day. */
+  {
+    g_autoptr (EscStore) store = esc_store_open (f->path, ESC_STORE_OPEN_DEFAULT, &error);
+    g_autofree char     *created = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (esc_backup_create_daily (store, &created, &error));
+    g_assert_no_error (error);
+    g_assert_null (created);
+  }
+  backups = esc_backup_list (f->path, &error);
+  g_assert_cmpuint (backups->len, ==, 1);
+
+  /* The backup is a workspace as it was when the day's work began. */
+  assert_holds (((EscBackup *) backups->pdata[0])->path, f->script, 0);
+}
+
+static void
+test_keep_five (Fixture      *f,
+                gconstpointer data)
+{
+  g_autoptr (GError)    error = NULL;
+  g_autoptr (GPtrArray) backups = NULL;
+  g_autoptr (EscStore)  store = esc_store_open (f->path, ESC_STORE_OPEN_DEFAULT, &error);
+  g_autoptr (GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint seq = 1; seq <= 8; seq++)
+    {
+      char *path;
+
+      g_assert_true (esc_test_script_apply (f->script, store, seq, &error));
+      path = esc_backup_create (store, "manual", &error);
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_ptr_array_add (made, path);
+    }
+
+  backups = esc_backup_list (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, ESC_BACKUP_KEEP);
+  /* Newest first: the last five made, each holding the edits up to it. */
+  for (guint i = 0; i < backups->len; i++)
+    {
+      EscBackup *backup = g_ptr_array_index (backups, i);
+
+      g_assert_cmpstr (backup->path, ==, g_ptr_array_index (made, made->len - 1 - i));
+      g_assert_cmpint (backup->size, >, 0);
+      if (i > 0)
+        g_assert_true (g_date_time_compare (((EscBackup *) backups->pdata[i - 1])->created,
+                                            backup->created) >= 0);
+      assert_holds (backup->path, f->script, 8 - i);
+    }
+  g_assert_false (g_file_test (g_ptr_array_index (made, 0), G_FILE_TEST_EXISTS));
+}
+
+static void
+test_restore (Fixture      *f,
+              gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char   *backup = NULL;
+  g_autofree char   *safety = NULL;
+
+  apply_edits (f, 1, 10);
+  {
+    g_autoptr (EscStore) store = esc_store_open (f->path, ESC_STORE_OPEN_DEFAULT, &error);
+
+    backup = esc_backup_create (store, "manual", &error);
+    g_assert_no_error (error);
+  }
+  apply_edits (f, 11, 20);
+
+  /* Restored while another connection has the workspace open. */
+  {
+    g_autoptr (EscStore) open_elsewhere = esc_store_open (f->path, ESC_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (esc_backup_restore (f->path, backup, &safety, &error));
+    g_assert_no_error (error);
+    g_assert_true (esc_test_script_verify (f->script, open_elsewhere, 10, &error));
+    g_assert_no_error (error);
+  }
+  assert_holds (f->path, f->script, 10);
+
+  /* What was replaced is itself a backup: the restore can be undone. */
+  g_assert_nonnull (safety);
+  assert_holds (safety, f->script, 20);
+  g_assert_true (esc_backup_restore (f->path, safety, NULL, &error));
+  g_assert_no_error (error);
+  assert_holds (f->path, f->script, 20);
+
+  /* Edits go on after a restore. */
+  apply_edits (f, 21, 25);
+  assert_holds (f->path, f->script, 25);
+}
+
+static void
+test_restore_over_damaged (Fixture      *f,
+                           gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char   *backup = NULL;
+  g_autofree char   *aside = NULL;
+  g_autofree char   *contents = NULL;
+
+  apply_edits (f, 1, 6);
+  {
+    g_autoptr (EscStore) store = esc_store_open (f->path, ESC_STORE_OPEN_DEFAULT, &error);
+
+    backup = esc_backup_create (store, "manual", &error);
+    g_assert_no_error (error);
+  }
+
+  /* The workspace no longer opens at all. */
+  g_file_set_contents (f->path, "SQLite format 3 and then nothing useful", -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (esc_backup_restore (f->path, backup, &aside, &error));
+  g_assert_no_error (error);
+  assert_holds (f->path, f->script, 6);
+  /* The damaged file is kept aside, not deleted. */
+  g_assert_nonnull (aside);
+  g_assert_true (g_file_get_contents (aside, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "SQLite format 3 and then"));
+}
+
+static void
+test_restore_refuses_bad_backup (Fixture      *f,
+                                 gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char   *not_backup = g_build_filename (f->dir, "notes.txt", NULL);
+
+  apply_edits (f, 1, 3);
+  g_file_set_contents (not_backup, "not a workspace", -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (esc_backup_restore (f->path, not_backup, NULL, &error));
+  g_assert_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+
+  g_assert_false (esc_backup_restore (f->path, "/nonexistent/backup.esca", NULL, &error));
+  g_assert_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The workspace is untouched. */
+  assert_holds (f->path, f->script, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/backup/folder", test_folder);
+  ADD ("/backup/daily", test_daily);
+  ADD ("/backup/keep-five", test_keep_five);
+  ADD ("/backup/restore", test_restore);
+  ADD ("/backup/restore-over-damaged", test_restore_over_damaged);
+  ADD ("/backup/restore-refuses-bad-backup", test_restore_refuses_bad_backup);
+#undef ADD
+
+  return g_test_run ();
+}
