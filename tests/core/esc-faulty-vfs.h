@@ -5,8 +5,10 @@
  *
  * A test-only SQLite VFS that passes everything to the default VFS but can fail the Nth
  * write (xWrite, xSync or xTruncate, on the database, its WAL or its journal) the way a full
- * disk (ENOSPC → SQLITE_FULL) or a failing stick (EIO → SQLITE_IOERR_*) does. Once a fault
- * has fired every later write fails too, as a full disk stays full, until it is disarmed.
+ * disk (ENOSPC → SQLITE_FULL, on writes only: syncs and truncations need no space) or a
+ * failing stick (EIO → SQLITE_IOERR_*, on all three) does. Once a fault has fired every later
+ * one fails too, as a full disk stays full, until it is disarmed. Syncs that succeed are
+ * not passed on (nothing here needs the data on the platter), which keeps the test fast.
  */
 #pragma once
 

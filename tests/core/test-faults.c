@@ -1,0 +1,268 @@
+/* test-faults.c
+ *
+ * Copyright 2026 The ESC Assessor Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Full disks and failing sticks. For every N, a scripted run of edits is repeated with the
+ * Nth write (write, sync or truncate of the database, WAL or journal) failing, and every
+ * later one too, as a full disk stays full. Each time: the edit fails with
+ * ESC_STORE_ERROR_FULL or _IO and a message that says so; another connection sees exactly
+ * the edits saved before it; once space is back the same edit succeeds on the same store;
+ * and the file reopens whole.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "esc-faulty-vfs.h"
+#include "esc-test-script.h"
+
+#define N_EDITS 10
+
+static char *template_dir;
+static char *template_path;
+static guint total_faults;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char      *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static char *
+copy_template (const char *dir,
+               guint       n)
+{
+  g_autofree char   *name = g_strdup_printf ("fault-%u.esca", n);
+  char              *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GFile)  src = g_file_new_for_path (template_path);
+  g_autoptr (GFile)  dest = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+
+  g_file_copy (src, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+check_saved_state (const char    *path,
+                   EscTestScript *script,
+                   guint          k)
+{
+  g_autoptr (GError)    error = NULL;
+  g_autoptr (EscStore)  store = esc_store_open (path, ESC_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr (GPtrArray) problems = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (esc_store_check_integrity (store, &problems, &error));
+  g_assert_no_error (error);
+  if (!esc_test_script_verify (script, store, k, &error))
+    g_error ("%s", error->message);
+}
+
+static void
+run_faults (EscFaultKind kind)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char   *dir = esc_test_make_tmp_dir ("esc-faults-XXXXXX", &error);
+  guint              n_writes_clean = 0;
+  guint              faults = 0;
+
+  g_assert_no_error (error);
+
+  /* Every N; every twentieth in the sanitizer build, where each run is slow. */
+  guint stride = esc_test_scale (1, 20);
+
+  for (guint n = 0;; n += n == 0 ? 1 : stride)
+    {
+      g_autofree char          *path = copy_template (dir, n);
+      g_autoptr (EscStore)      store = esc_store_open (path, ESC_STORE_OPEN_DEFAULT, &error);
+      g_autoptr (EscTestScript) script = NULL;
+      guint                     failed_at = 0;
+
+      g_assert_no_error (error);
+      script = esc_test_script_load (store);
+
+      esc_faulty_vfs_arm (n, kind);
+      for (guint seq = 1; seq <= N_EDITS; seq++)
+        {
+          if (!esc_test_script_apply (script, store, seq, &error))
+            {
+              failed_at = seq;
+              break;
+            }
+        }
+      esc_faulty_vfs_disarm ();
+
+      if (n == 0)
+        {
+          /* The clean run: count the writes the script makes. */
+          g_assert_no_error (error);
+          g_assert_cmpuint (failed_at, ==, 0);
+          n_writes_clean = esc_faulty_vfs_get_n_writes ();
+          g_assert_cmpuint (n_writes_clean, >, N_EDITS);
+          g_clear_object (&store);
+          check_saved_state (path, script, N_EDITS);
+          continue;
+        }
+      if (failed_at == 0)
+        {
+          /* N is past the last write (or, for a full disk, past the last write that needs
+           * space): nothing failed, all was saved. */
+          g_assert_no_error (error);
+          g_assert_cmpuint (esc_faulty_vfs_get_n_failed (), ==, 0);
+          g_clear_object (&store);
+          check_saved_state (path, script, N_EDITS);
+          g_unlink (path);
+          if (n > n_writes_clean)
+            break;
+          continue;
+        }
+
+      /* The failure is said plainly. */
+      g_assert_cmpuint (esc_faulty_vfs_get_n_failed (), >, 0);
+      if (kind == ESC_FAULT_FULL)
+        {
+          g_assert_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_FULL);
+          g_assert_nonnull (g_strstr_len (error->message, -1, "full"));
+        }
+      else
+        {
+          g_assert_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_IO);
+        }
+      g_clear_error (&error);
+      faults++;
+
+      /* Another connection sees the edits saved before, and nothing of the failed one. */
+      check_saved_state (path, script, failed_at - 1);
+
+      /* Space is back: the same edit on the same store now succeeds. */
+      if (!esc_test_script_apply (script, store, failed_at, &error))
+        g_error ("write %u failed, then edit %u failed again once space was back: %s", n,
+                 failed_at, error->message);
+      check_saved_state (path, script, failed_at);
+
+      g_clear_object (&store);
+      check_saved_state (path, script, failed_at);
+      g_unlink (path);
+    }
+
+  g_test_message ("%u write faults injected (%u writes in the clean run)", faults,
+                  n_writes_clean);
+  total_faults += faults;
+  g_assert_cmpuint (faults, >=, n_writes_clean / stride / 2);
+  remove_tree (dir);
+}
+
+static void
+test_disk_full (void)
+{
+  run_faults (ESC_FAULT_FULL);
+}
+
+static void
+test_io_error (void)
+{
+  run_faults (ESC_FAULT_IO);
+}
+
+static void
+test_read_only_flag (void)
+{
+  g_autoptr (GError)        error = NULL;
+  g_autoptr (EscStore)      store = esc_store_open (template_path, ESC_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr (EscTestScript) script = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (esc_store_is_read_only (store));
+  script = esc_test_script_load (store);
+  g_assert_false (esc_test_script_apply (script, store, 1, &error));
+  g_assert_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_READ_ONLY);
+}
+
+static void
+test_read_only_file_and_folder (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char   *dir = esc_test_make_tmp_dir ("esc-ro-XXXXXX", &error);
+  g_autofree char   *path = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("permissions do not bind root");
+      return;
+    }
+  g_assert_no_error (error);
+  path = copy_template (dir, 0);
+
+  /* A read-only file in a writable folder. */
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  {
+    g_autoptr (EscStore)      store = esc_store_open (path, ESC_STORE_OPEN_DEFAULT, &error);
+    g_autoptr (EscTestScript) script = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (esc_store_is_read_only (store));
+    script = esc_test_script_load (store);
+    g_assert_false (esc_test_script_apply (script, store, 1, &error));
+    g_assert_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_READ_ONLY);
+    g_clear_error (&error);
+  }
+
+  /* A writable file in a read-only folder (a locked USB stick). */
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  {
+    g_autoptr (EscStore)      store = esc_store_open (path, ESC_STORE_OPEN_DEFAULT, &error);
+    g_autoptr (EscTestScript) script = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (esc_store_is_read_only (store));
+    script = esc_test_script_load (store);
+    check_saved_state (path, script, 0);
+  }
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  int                status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  esc_faulty_vfs_install ();
+  template_dir = esc_test_make_tmp_dir ("esc-faults-template-XXXXXX", &error);
+  g_assert_no_error (error);
+  template_path = g_build_filename (template_dir, "template.esca", NULL);
+  esc_test_script_free (esc_test_script_create (template_path));
+  g_setenv ("ESC_BACKUP_DIR", template_dir, TRUE);
+
+  g_test_add_func ("/faults/disk-full", test_disk_full);
+  g_test_add_func ("/faults/io-error", test_io_error);
+  g_test_add_func ("/faults/read-only-flag", test_read_only_flag);
+  g_test_add_func ("/faults/read-only-file-and-folder", test_read_only_file_and_folder);
+
+  status = g_test_run ();
+  g_print ("# %u write faults injected in all\n", total_faults);
+  remove_tree (template_dir);
+  g_free (template_dir);
+  g_free (template_path);
+  return status;
+}
