@@ -561,12 +561,18 @@ esc_cli_check (int    argc,
   if ((status = expect_positional (argc, argv, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
 
-  store = esc_cli_open_store (argv[1], FALSE, &status);
+  store = esc_store_open (argv[1], ESC_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL)
-    return status;
+    {
+      status = esc_cli_data_error (error);
+      if (g_error_matches (error, ESC_STORE_ERROR, ESC_STORE_ERROR_DAMAGED))
+        esc_cli_print_damage (argv[1]);
+      return status;
+    }
 
   if (!esc_store_check_integrity (store, &problems, &error))
     {
+      esc_cli_print_damage (argv[1]);
       if (problems == NULL)
         return esc_cli_data_error (error);
       for (guint i = 0; i < problems->len; i++)

@@ -72,5 +72,11 @@ int esc_cli_review_accept     (int argc, char **argv);
 int esc_cli_review_comment    (int argc, char **argv);
 int esc_cli_review_list       (int argc, char **argv);
 int esc_cli_history           (int argc, char **argv);
+int esc_cli_backups_list    (int argc, char **argv);
+int esc_cli_backups_create  (int argc, char **argv);
+int esc_cli_restore         (int argc, char **argv);
+int esc_cli_salvage         (int argc, char **argv);
+/* Prints to stderr what esc_store_describe_damage() finds in the workspace at path. */
+void esc_cli_print_damage   (const char *path);
 
 G_END_DECLS
