@@ -61,6 +61,8 @@ int esc_cli_evidence_add    (int argc, char **argv);
 int esc_cli_evidence_list   (int argc, char **argv);
 int esc_cli_evidence_extract (int argc, char **argv);
 int esc_cli_search          (int argc, char **argv);
+int esc_cli_export_sar      (int argc, char **argv);
+int esc_cli_export_province (int argc, char **argv);
 
 /* Merge, conflicts, review and history (esc-cli-merge.c). */
 int esc_cli_merge             (int argc, char **argv);
