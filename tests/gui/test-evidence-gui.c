@@ -336,6 +336,7 @@ test_attach_and_preview (Fixture      *f,
 
   /* Zoom in: a bigger, sharper page. */
   width = gdk_texture_get_width (esc_pdf_page_view_get_texture (view));
+  scale = esc_pdf_page_view_get_scale (view);
   gtk_widget_activate_action (GTK_WIDGET (f->preview), "preview.zoom-in", NULL);
   settle (0.1);
   g_assert_true (wait_for (f, page_ready, 20));
