@@ -200,7 +200,7 @@ test_truncated (void)
                           good_size / 2, good_size - 4096, good_size - 1 };
 
   /* Every fourth size in the sanitizer build. */
-  guint step = esc_test_scale (1, 4);
+  guint       step = esc_test_scale (1, 4);
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i += step)
     {
@@ -244,7 +244,7 @@ test_damaged_page_names_table (void)
 static void
 test_bit_flips (void)
 {
-  guint  n_flips = g_test_slow () ? 2000 : 160;
+  guint  n_flips = g_test_slow () ? 2000 : esc_test_scale (160, 6);
   GRand *rand = g_rand_new_with_seed (20261127);
 
   for (guint i = 0; i < n_flips; i++)
