@@ -13,33 +13,193 @@
 struct _EscApplication
 {
   AdwApplication parent_instance;
+
+  gboolean       welcome;
+  gboolean       report_first_frame;
+  char          *assessment;
 };
 
 G_DEFINE_FINAL_TYPE (EscApplication, esc_application, ADW_TYPE_APPLICATION)
 
+static EscWindow *
+get_window (EscApplication *self,
+            gboolean       *created)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  *created = window == NULL;
+  if (window == NULL)
+    window = GTK_WINDOW (esc_window_new (ADW_APPLICATION (self)));
+
+  return ESC_WINDOW (window);
+}
+
 static void
 esc_application_activate (GApplication *app)
 {
-  GtkWindow *window;
+  EscApplication *self = ESC_APPLICATION (app);
+  gboolean        created;
+  EscWindow      *window = get_window (self, &created);
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window == NULL)
-    window = GTK_WINDOW (esc_window_new (ADW_APPLICATION (app)));
+  /* A first start opens the default workspace, creating it; --welcome shows the start page. */
+  if (created && !self->welcome)
+    esc_window_open_default (window);
 
-  gtk_window_present (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+esc_application_open (GApplication *app,
+                      GFile       **files,
+                      int           n_files,
+                      const char   *hint)
+{
+  EscApplication  *self = ESC_APPLICATION (app);
+  g_autofree char *path = NULL;
+  gboolean         created;
+  EscWindow       *window = get_window (self, &created);
+
+  if (n_files > 0)
+    path = g_file_get_path (files[0]);
+
+  if (path != NULL)
+    {
+      esc_window_set_initial_assessment (window, self->assessment);
+      esc_window_set_report_first_frame (window, self->report_first_frame);
+      esc_window_open_path (window, path, FALSE);
+    }
+  else if (created)
+    esc_window_open_default (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+esc_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  EscApplication *self = ESC_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "welcome"))
+    self->welcome = TRUE;
+  if (g_variant_dict_contains (options, "first-frame"))
+    self->report_first_frame = TRUE;
+  g_variant_dict_lookup (options, "assessment", "s", &self->assessment);
+
+  return -1;
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  const char     *developers[] = { "The ESC Assessor Authors", NULL };
+  GtkWidget      *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-icon", APP_ID,
+                        "application-name", _ ("ESC Assessor"),
+                        "developer-name", _ ("The ESC Assessor Authors"),
+                        "version", PACKAGE_VERSION,
+                        "website", "https://github.com/escassessor/esc-assessor",
+                        "issue-url", "https://github.com/escassessor/esc-assessor/issues",
+                        "comments", _ ("Assess local governments for Thailand's Environmentally Sustainable City programme, indicator by indicator, without an internet connection."),
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _ ("translator-credits"),
+                        "copyright", "© 2026 The ESC Assessor Authors",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList          *windows = gtk_application_get_windows (app);
+
+  /* Closing each window lets it commit what is being typed. */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+
+      gtk_window_close (windows->data);
+      windows = next;
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = about_action },
+  { .name = "quit", .activate = quit_action },
+};
+
+static void
+esc_application_startup (GApplication *app)
+{
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.open-workspace", { "<Control>o", NULL } },
+    { "win.new-workspace", { "<Control>n", NULL } },
+    { "win.previous-indicator", { "<Alt>Left", "<Control>Page_Up", NULL } },
+    { "win.next-indicator", { "<Alt>Right", "<Control>Page_Down", NULL } },
+    { "win.quick-jump", { "<Control>k", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.show-workspace", { "<Alt>Up", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (esc_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+}
+
+static void
+esc_application_finalize (GObject *object)
+{
+  EscApplication *self = ESC_APPLICATION (object);
+
+  g_free (self->assessment);
+
+  G_OBJECT_CLASS (esc_application_parent_class)->finalize (object);
 }
 
 static void
 esc_application_class_init (EscApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = esc_application_finalize;
 
   app_class->activate = esc_application_activate;
+  app_class->open = esc_application_open;
+  app_class->startup = esc_application_startup;
+  app_class->handle_local_options = esc_application_handle_local_options;
 }
 
 static void
 esc_application_init (EscApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "welcome", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Show the welcome page instead of the last workspace"), NULL },
+    { "assessment", 0, 0, G_OPTION_ARG_STRING, NULL, N_ ("Show this assessment of the workspace given"), N_ ("UUID") },
+    { "first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, "Print “first-frame” once the assessment is drawn, then quit", NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 EscApplication *

@@ -1,0 +1,881 @@
+/* esc-assessment-view.c
+ *
+ * Copyright 2026 The ESC Assessor Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "esc-assessment-view.h"
+#include "esc-quick-jump.h"
+#include "esc-scoring.h"
+#include "esc-thai.h"
+
+#define MAX_UNDO 200
+
+/* One assessment: the indicators in a sidebar, the current indicator's page and a footer
+ * with the scores. Every change goes to the workspace at once; the view keeps a copy of
+ * the answers to score without reading the file back. */
+struct _EscAssessmentView
+{
+  AdwBin            parent_instance;
+
+  GtkPaned         *preview_paned;
+  GtkListBox       *sidebar_list;
+  EscIndicatorPage *indicator_page;
+  GtkLabel         *position_label;
+  GtkLabel         *progress_label;
+  GtkLevelBar      *progress_bar;
+  GtkBox           *component_box;
+  GtkLabel         *total_label;
+  GtkLabel         *verdict_label;
+  GtkWidget        *footer;
+
+  EscWorkspace     *workspace;
+  EscFramework     *framework;
+  EscAssessment    *assessment;
+  EscLao           *lao;
+  GHashTable       *answers; /* item code → EscAnswer */
+  GPtrArray        *rows;    /* EscIndicatorRow per item */
+  GPtrArray        *undo;    /* EscAnswer snapshots, oldest first */
+  GCancellable     *cancellable;
+  guint             position;
+  gboolean          thai;
+  gboolean          selecting;
+  gint64            saved_at;
+  char             *status_text;
+  char             *save_error;
+};
+
+G_DEFINE_FINAL_TYPE (EscAssessmentView, esc_assessment_view, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_STATUS_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SAVE_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static EscAnswer *
+answer_copy (const EscAnswer *answer)
+{
+  EscAnswer *copy = esc_answer_new (answer->item_code);
+
+  memcpy (copy->values, answer->values, sizeof copy->values);
+  copy->checked = g_strdup (answer->checked);
+  copy->note = g_strdup (answer->note);
+  copy->updated_by = g_strdup (answer->updated_by);
+  copy->updated_at = answer->updated_at;
+  copy->n_links = answer->n_links;
+
+  return copy;
+}
+
+static EscAnswer *
+empty_answer (const char *code)
+{
+  EscAnswer *answer = esc_answer_new (code);
+
+  for (guint i = 0; i < ESC_MAX_DIMENSIONS; i++)
+    answer->values[i] = NAN;
+
+  return answer;
+}
+
+static const EscIndicator *
+item_at (EscAssessmentView *self,
+         guint              position)
+{
+  return esc_indicator_row_get_item (g_ptr_array_index (self->rows, position));
+}
+
+static void
+set_status_text (EscAssessmentView *self,
+                 const char        *text)
+{
+  if (g_strcmp0 (self->status_text, text) == 0)
+    return;
+
+  g_free (self->status_text);
+  self->status_text = g_strdup (text);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_TEXT]);
+}
+
+static void
+update_status (EscAssessmentView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->workspace == NULL)
+    set_status_text (self, NULL);
+  else if (self->save_error != NULL)
+    /* Translators: shown in the header when a change could not be written */
+    set_status_text (self, _ ("Not saved"));
+  else if (esc_workspace_get_n_pending (self->workspace) > 0)
+    set_status_text (self, _ ("Saving…"));
+  else if (self->saved_at > 0)
+    {
+      g_autofree char *when = esc_thai_format_timestamp (self->saved_at, self->thai);
+
+      /* Translators: the time of the last saved change, e.g. "Saved 27 Nov 2569 17:42" */
+      text = g_strdup_printf (_ ("Saved %s"), when);
+      set_status_text (self, text);
+    }
+  else
+    /* Translators: shown in the header before any change; every change is saved at once */
+    set_status_text (self, _ ("Changes are saved automatically"));
+}
+
+static void
+update_row (EscAssessmentView *self,
+            guint              position)
+{
+  EscIndicatorRow    *row = g_ptr_array_index (self->rows, position);
+  const EscIndicator *item = esc_indicator_row_get_item (row);
+  const EscAnswer    *answer = g_hash_table_lookup (self->answers, item->code);
+
+  esc_indicator_row_set_state (row,
+                               esc_score_item_state (item, answer),
+                               answer != NULL ? esc_score_item_points (item, answer) : -1);
+}
+
+static void
+update_footer (EscAssessmentView *self)
+{
+  g_autoptr (GPtrArray) answers = g_ptr_array_new ();
+  g_autoptr (EscScore)  score = NULL;
+  g_autofree char      *progress = NULL;
+  g_autofree char      *total = NULL;
+  GHashTableIter        iter;
+  gpointer              value;
+  GtkWidget            *child;
+  guint                 i = 0;
+
+  g_hash_table_iter_init (&iter, self->answers);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (answers, value);
+
+  score = esc_score_compute (self->framework, self->lao->type, answers);
+
+  /* Translators: indicators scored out of all, e.g. "12 of 34 indicators scored" */
+  progress = g_strdup_printf (_ ("%u of %u indicators scored"), score->n_complete, score->n_indicators);
+  gtk_label_set_label (self->progress_label, progress);
+  gtk_level_bar_set_max_value (self->progress_bar, MAX (score->n_indicators, 1));
+  gtk_level_bar_set_value (self->progress_bar, score->n_complete);
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->component_box));
+       child != NULL && i < score->n_components;
+       child = gtk_widget_get_next_sibling (child), i++)
+    {
+      const EscComponentScore *component = &score->components[i];
+      g_autofree char         *text = NULL;
+      g_autofree char         *tooltip = NULL;
+
+      /* Translators: a component's score in the footer, e.g. "Component 1\n80.0 %" */
+      text = g_strdup_printf (_ ("Component %s\n%.1f %%"), component->component->id, component->percent);
+      gtk_label_set_label (GTK_LABEL (child), text);
+      /* Translators: the tooltip of a component's score: name, points, maximum */
+      tooltip = g_strdup_printf (_ ("%s: %.1f of %.0f points"),
+                                 esc_text_get (&component->component->name, self->thai),
+                                 component->points, component->max);
+      gtk_widget_set_tooltip_text (child, tooltip);
+    }
+
+  if (score->pass_mark_percent >= 0)
+    /* Translators: the total against the pass mark, e.g. "Total 74.5 %\npass mark 60 %" */
+    total = g_strdup_printf (_ ("Total %.1f %%\npass mark %.0f %%"), score->total_percent, score->pass_mark_percent);
+  else
+    total = g_strdup_printf (_ ("Total %.1f %%\nno pass mark"), score->total_percent);
+  gtk_label_set_label (self->total_label, total);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), "error");
+  if (score->passed < 0)
+    gtk_label_set_label (self->verdict_label, _ ("No pass mark for this type"));
+  else if (score->passed > 0)
+    {
+      gtk_label_set_label (self->verdict_label, _ ("Passes"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label), "success");
+    }
+  else if (score->n_complete < score->n_indicators)
+    {
+      gtk_label_set_label (self->verdict_label, _ ("Below the pass mark so far"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label), "warning");
+    }
+  else
+    {
+      gtk_label_set_label (self->verdict_label, _ ("Does not pass"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label), "error");
+    }
+}
+
+static guint
+find_position (EscAssessmentView *self,
+               const char        *code)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    if (g_strcmp0 (item_at (self, i)->code, code) == 0)
+      return i;
+
+  return G_MAXUINT;
+}
+
+typedef struct
+{
+  EscAssessmentView *view;
+  EscWorkspace      *workspace;
+} ApplyData;
+
+static void
+apply_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  ApplyData         *data = user_data;
+  EscAssessmentView *self = data->view;
+  g_autoptr (GError) error = NULL;
+
+  if (esc_workspace_apply_finish (data->workspace, result, &error))
+    {
+      if (self->workspace == data->workspace)
+        self->saved_at = g_get_real_time () / G_USEC_PER_SEC;
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_free (self->save_error);
+      self->save_error = g_strdup (error->message);
+      g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
+    }
+
+  if (self->workspace == data->workspace)
+    update_status (self);
+
+  g_object_unref (data->view);
+  g_object_unref (data->workspace);
+  g_free (data);
+}
+
+/* Updates the copy of the answers, the sidebar and the footer, and sends the change to
+ * the workspace. */
+static void
+apply_change (EscAssessmentView     *self,
+              const EscAnswerChange *change,
+              gboolean               record_undo)
+{
+  const EscIndicator *item;
+  EscAnswer          *answer;
+  ApplyData          *data;
+  guint               position;
+
+  item = esc_framework_lookup_indicator (self->framework, change->item_code);
+  position = find_position (self, change->item_code);
+  g_return_if_fail (item != NULL && position != G_MAXUINT);
+
+  answer = g_hash_table_lookup (self->answers, change->item_code);
+  if (answer == NULL)
+    {
+      answer = empty_answer (change->item_code);
+      g_hash_table_insert (self->answers, answer->item_code, answer);
+    }
+
+  if (record_undo)
+    {
+      g_ptr_array_add (self->undo, answer_copy (answer));
+      if (self->undo->len > MAX_UNDO)
+        g_ptr_array_remove_index (self->undo, 0);
+    }
+
+  for (guint i = 0; i < change->n_values; i++)
+    {
+      int index = 0;
+
+      if (g_strcmp0 (change->keys[i], "lpa") != 0)
+        index = esc_indicator_find_dimension (item, change->keys[i]);
+      if (index >= 0 && index < ESC_MAX_DIMENSIONS)
+        answer->values[index] = change->values[i];
+    }
+  if (change->note != NULL)
+    {
+      g_free (answer->note);
+      answer->note = change->note[0] != '\0' ? g_strdup (change->note) : NULL;
+    }
+  if (change->checked != NULL)
+    {
+      g_free (answer->checked);
+      answer->checked = change->checked[0] != '\0' ? g_strdup (change->checked) : NULL;
+    }
+
+  update_row (self, position);
+  update_footer (self);
+
+  g_clear_pointer (&self->save_error, g_free);
+  data = g_new0 (ApplyData, 1);
+  data->view = g_object_ref (self);
+  data->workspace = g_object_ref (self->workspace);
+  esc_workspace_apply_async (self->workspace, self->assessment->uuid, change,
+                             NULL, apply_cb, data);
+  update_status (self);
+}
+
+static void
+on_answer_changed_cb (EscAssessmentView *self,
+                      EscAnswerChange   *change)
+{
+  if (self->workspace == NULL)
+    return;
+
+  apply_change (self, change, TRUE);
+}
+
+static void
+update_position_label (EscAssessmentView *self)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: the position of the page among the items, e.g. "7 / 35" */
+  text = g_strdup_printf (_ ("%u / %u"), self->position + 1, self->rows->len);
+  gtk_label_set_label (self->position_label, text);
+}
+
+gboolean
+esc_assessment_view_go_to (EscAssessmentView *self,
+                           guint              position)
+{
+  const EscIndicator *item;
+
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), FALSE);
+
+  if (self->framework == NULL || position >= self->rows->len)
+    return FALSE;
+
+  /* A note being typed is committed before the page changes. */
+  esc_indicator_page_flush_note (self->indicator_page);
+
+  self->position = position;
+  item = item_at (self, position);
+  esc_indicator_page_show (self->indicator_page, self->framework, item,
+                           g_hash_table_lookup (self->answers, item->code), self->thai);
+
+  self->selecting = TRUE;
+  gtk_list_box_select_row (self->sidebar_list, g_ptr_array_index (self->rows, position));
+  self->selecting = FALSE;
+  update_position_label (self);
+
+  return TRUE;
+}
+
+static void
+on_row_selected_cb (EscAssessmentView *self,
+                    GtkListBoxRow     *row)
+{
+  guint position;
+
+  if (self->selecting || row == NULL || !ESC_IS_INDICATOR_ROW (row))
+    return;
+
+  if (g_ptr_array_find (self->rows, row, &position) && position != self->position)
+    esc_assessment_view_go_to (self, position);
+}
+
+static void
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       user_data)
+{
+  EscAssessmentView  *self = user_data;
+  const EscIndicator *item = esc_indicator_row_get_item (ESC_INDICATOR_ROW (row));
+  const EscIndicator *top = item->parent != NULL ? item->parent : item;
+  const EscIndicator *previous = NULL;
+  const EscComponent *component;
+  g_autofree char    *text = NULL;
+  GtkWidget          *label;
+
+  if (before != NULL)
+    {
+      previous = esc_indicator_row_get_item (ESC_INDICATOR_ROW (before));
+      previous = previous->parent != NULL ? previous->parent : previous;
+    }
+
+  if (previous != NULL && g_strcmp0 (previous->component_id, top->component_id) == 0)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  component = esc_framework_lookup_component (self->framework, top->component_id);
+  /* Translators: a heading in the sidebar, e.g. "Component 1: Livable city" */
+  text = g_strdup_printf (_ ("Component %s: %s"), top->component_id,
+                          component != NULL ? esc_text_get (&component->name, self->thai) : "");
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "esc-sidebar-heading");
+  gtk_list_box_row_set_header (row, label);
+}
+
+static void
+esc_assessment_view_dispose (GObject *object)
+{
+  EscAssessmentView *self = ESC_ASSESSMENT_VIEW (object);
+
+  esc_assessment_view_unload (self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ESC_TYPE_ASSESSMENT_VIEW);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->answers, g_hash_table_unref);
+
+  G_OBJECT_CLASS (esc_assessment_view_parent_class)->dispose (object);
+}
+
+static void
+esc_assessment_view_finalize (GObject *object)
+{
+  EscAssessmentView *self = ESC_ASSESSMENT_VIEW (object);
+
+  g_free (self->status_text);
+  g_free (self->save_error);
+
+  G_OBJECT_CLASS (esc_assessment_view_parent_class)->finalize (object);
+}
+
+static void
+esc_assessment_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  EscAssessmentView *self = ESC_ASSESSMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATUS_TEXT:
+      g_value_set_string (value, self->status_text);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+esc_assessment_view_class_init (EscAssessmentViewClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = esc_assessment_view_dispose;
+  object_class->finalize = esc_assessment_view_finalize;
+  object_class->get_property = esc_assessment_view_get_property;
+
+  properties[PROP_STATUS_TEXT] = g_param_spec_string ("status-text", NULL, NULL, NULL,
+                                                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EscAssessmentView::save-failed:
+   * @message: what went wrong
+   *
+   * A change could not be written to the workspace.
+   */
+  signals[SAVE_FAILED] = g_signal_new ("save-failed",
+                                       G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (ESC_TYPE_INDICATOR_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/esc-assessment-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, preview_paned);
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, indicator_page);
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, position_label);
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, component_box);
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, total_label);
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, footer);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_answer_changed_cb);
+}
+
+static void
+esc_assessment_view_init (EscAssessmentView *self)
+{
+  const char *const *languages = g_get_language_names ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_ptr_array_new ();
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_answer_free);
+  self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) esc_answer_free);
+  self->cancellable = g_cancellable_new ();
+  self->thai = languages[0] != NULL && g_str_has_prefix (languages[0], "th");
+  gtk_list_box_set_header_func (self->sidebar_list, header_func, self, NULL);
+}
+
+static void
+clear_sidebar (EscAssessmentView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
+    gtk_list_box_remove (self->sidebar_list, child);
+  g_ptr_array_set_size (self->rows, 0);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->component_box))) != NULL)
+    gtk_box_remove (self->component_box, child);
+}
+
+/* Shows an assessment of the workspace; reads its answers (a few small reads). */
+gboolean
+esc_assessment_view_load (EscAssessmentView *self,
+                          EscWorkspace      *workspace,
+                          const char        *assessment_uuid,
+                          GError           **error)
+{
+  g_autoptr (EscAssessment) assessment = NULL;
+  g_autoptr (EscLao)        lao = NULL;
+  g_autoptr (GPtrArray)     answers = NULL;
+  EscStore                 *store;
+  EscFramework             *framework;
+
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (ESC_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (assessment_uuid != NULL, FALSE);
+
+  store = esc_workspace_get_store (workspace);
+  assessment = esc_store_get_assessment (store, assessment_uuid, error);
+  if (assessment == NULL)
+    return FALSE;
+  lao = esc_store_get_lao (store, assessment->lao_uuid, error);
+  if (lao == NULL)
+    return FALSE;
+  framework = esc_workspace_lookup_framework (workspace, assessment->framework_uuid, error);
+  if (framework == NULL)
+    return FALSE;
+  answers = esc_store_load_answers (store, assessment_uuid, error);
+  if (answers == NULL)
+    return FALSE;
+
+  esc_assessment_view_unload (self);
+
+  self->workspace = g_object_ref (workspace);
+  self->framework = g_object_ref (framework);
+  self->assessment = g_steal_pointer (&assessment);
+  self->lao = g_steal_pointer (&lao);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      EscAnswer *answer = answer_copy (g_ptr_array_index (answers, i));
+
+      g_hash_table_replace (self->answers, answer->item_code, answer);
+    }
+
+  for (guint i = 0; i < esc_framework_get_n_items (framework); i++)
+    {
+      EscIndicatorRow *row = esc_indicator_row_new (esc_framework_get_item (framework, i), self->thai);
+
+      gtk_list_box_append (self->sidebar_list, GTK_WIDGET (row));
+      g_ptr_array_add (self->rows, row);
+      update_row (self, i);
+    }
+
+  for (guint i = 0; i < esc_framework_get_n_components (framework); i++)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (self->component_box, label);
+    }
+
+  self->saved_at = esc_store_get_last_change (store);
+  update_footer (self);
+  update_status (self);
+  esc_assessment_view_go_to (self, 0);
+
+  return TRUE;
+}
+
+/* Commits what is being typed, then forgets the assessment. */
+void
+esc_assessment_view_unload (EscAssessmentView *self)
+{
+  g_return_if_fail (ESC_IS_ASSESSMENT_VIEW (self));
+
+  if (self->workspace == NULL)
+    return;
+
+  esc_indicator_page_flush_note (self->indicator_page);
+  clear_sidebar (self);
+  g_hash_table_remove_all (self->answers);
+  g_ptr_array_set_size (self->undo, 0);
+  g_clear_pointer (&self->assessment, esc_assessment_free);
+  g_clear_pointer (&self->lao, esc_lao_free);
+  g_clear_object (&self->framework);
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->save_error, g_free);
+  self->position = 0;
+  self->saved_at = 0;
+  update_status (self);
+}
+
+/* Waits until every change of this view is written. */
+void
+esc_assessment_view_flush (EscAssessmentView *self)
+{
+  g_return_if_fail (ESC_IS_ASSESSMENT_VIEW (self));
+
+  esc_indicator_page_flush_note (self->indicator_page);
+  if (self->workspace != NULL)
+    esc_workspace_flush (self->workspace);
+}
+
+const EscAssessment *
+esc_assessment_view_get_assessment (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
+
+  return self->assessment;
+}
+
+const EscLao *
+esc_assessment_view_get_lao (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
+
+  return self->lao;
+}
+
+EscFramework *
+esc_assessment_view_get_framework (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
+
+  return self->framework;
+}
+
+guint
+esc_assessment_view_get_n_items (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), 0);
+
+  return self->rows->len;
+}
+
+guint
+esc_assessment_view_get_position (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), 0);
+
+  return self->position;
+}
+
+gboolean
+esc_assessment_view_go_to_code (EscAssessmentView *self,
+                                const char        *code)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), FALSE);
+
+  return esc_assessment_view_go_to (self, find_position (self, code));
+}
+
+gboolean
+esc_assessment_view_go_previous (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), FALSE);
+
+  if (self->position == 0)
+    return FALSE;
+
+  return esc_assessment_view_go_to (self, self->position - 1);
+}
+
+gboolean
+esc_assessment_view_go_next (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), FALSE);
+
+  return esc_assessment_view_go_to (self, self->position + 1);
+}
+
+static void
+on_item_chosen_cb (EscAssessmentView *self,
+                   const char        *code)
+{
+  esc_assessment_view_go_to_code (self, code);
+  esc_indicator_page_focus_first (self->indicator_page);
+}
+
+void
+esc_assessment_view_quick_jump (EscAssessmentView *self)
+{
+  EscQuickJump *jump;
+
+  g_return_if_fail (ESC_IS_ASSESSMENT_VIEW (self));
+
+  if (self->framework == NULL)
+    return;
+
+  jump = esc_quick_jump_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                             self->framework, self->thai);
+  g_signal_connect_object (jump, "item-chosen", G_CALLBACK (on_item_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (jump));
+}
+
+/* Puts the item changed last back as it was, through the workspace like any change. */
+gboolean
+esc_assessment_view_undo (EscAssessmentView *self)
+{
+  g_autoptr (EscAnswer) before = NULL;
+  const EscIndicator   *item;
+  EscAnswerChange       change;
+  guint                 position;
+
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), FALSE);
+
+  esc_indicator_page_flush_note (self->indicator_page);
+  if (self->workspace == NULL || self->undo->len == 0)
+    return FALSE;
+
+  before = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  item = esc_framework_lookup_indicator (self->framework, before->item_code);
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  esc_answer_change_init (&change, before->item_code);
+  if (item->method == ESC_SCORING_LPA)
+    esc_answer_change_set_value (&change, "lpa", before->values[0]);
+  else
+    for (guint i = 0; i < item->n_dimensions && i < ESC_MAX_DIMENSIONS; i++)
+      esc_answer_change_set_value (&change, item->dimensions[i].id, before->values[i]);
+  change.note = before->note != NULL ? before->note : "";
+  change.checked = before->checked != NULL ? before->checked : "";
+  apply_change (self, &change, FALSE);
+
+  /* Show the page that changed back, as it is now. */
+  position = find_position (self, before->item_code);
+  if (position != self->position)
+    esc_assessment_view_go_to (self, position);
+  else
+    esc_indicator_page_show (self->indicator_page, self->framework, item,
+                             g_hash_table_lookup (self->answers, item->code), self->thai);
+
+  return TRUE;
+}
+
+gboolean
+esc_assessment_view_can_undo (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), FALSE);
+
+  return self->undo->len > 0;
+}
+
+EscIndicatorPage *
+esc_assessment_view_get_page (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
+
+  return self->indicator_page;
+}
+
+EscIndicatorRow *
+esc_assessment_view_get_row (EscAssessmentView *self,
+                             guint              position)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
+  g_return_val_if_fail (position < self->rows->len, NULL);
+
+  return g_ptr_array_index (self->rows, position);
+}
+
+/* "Saved …" with the time of the last committed change. */
+const char *
+esc_assessment_view_get_status_text (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
+
+  return self->status_text;
+}
+
+gint64
+esc_assessment_view_get_saved_at (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), 0);
+
+  return self->saved_at;
+}
+
+const char *
+esc_assessment_view_get_progress_text (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
+
+  return gtk_label_get_label (self->progress_label);
+}
+
+const char *
+esc_assessment_view_get_total_text (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
+
+  return gtk_label_get_label (self->total_label);
+}
+
+const char *
+esc_assessment_view_get_verdict_text (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
+
+  return gtk_label_get_label (self->verdict_label);
+}
+
+char *
+esc_assessment_view_dup_component_text (EscAssessmentView *self,
+                                        guint              index)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
+
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->component_box));
+  for (guint i = 0; child != NULL && i < index; i++)
+    child = gtk_widget_get_next_sibling (child);
+
+  return child != NULL ? g_strdup (gtk_label_get_label (GTK_LABEL (child))) : NULL;
+}
+
+/* The end child of this paned is the place of the evidence preview. */
+GtkPaned *
+esc_assessment_view_get_preview_paned (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
+
+  return self->preview_paned;
+}
+
+/* The bar with the progress, the component scores, the total and the verdict. */
+GtkWidget *
+esc_assessment_view_get_footer (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
+
+  return self->footer;
+}
