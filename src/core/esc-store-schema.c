@@ -119,8 +119,7 @@ static const char migration_1[] =
   "  author      TEXT NOT NULL DEFAULT '',"
   "  at          INTEGER NOT NULL"
   ");"
-  "CREATE INDEX history_entity ON history (entity_uuid, at);"
-  ;
+  "CREATE INDEX history_entity ON history (entity_uuid, at);";
 
 /* Evidence search: a trigram index of PDF page text and of notes. FTS5 tables cannot be
  * written by triggers while trusted_schema is off, so the triggers only list the answers
@@ -153,8 +152,7 @@ static const char migration_2[] =
   "  WHERE NOT EXISTS (SELECT 1 FROM note_search_pending WHERE answer_uuid = old.uuid);"
   "END;"
   "INSERT INTO note_search_pending (answer_uuid)"
-  "  SELECT uuid FROM answers WHERE note IS NOT NULL AND note <> '';"
-  ;
+  "  SELECT uuid FROM answers WHERE note IS NOT NULL AND note <> '';";
 
 /* The province working group: participation per local government and fiscal year, the
  * outreach log, participation plans with yearly (and district) targets, and the benefits
@@ -216,8 +214,7 @@ static const char migration_3[] =
   "  province   TEXT PRIMARY KEY NOT NULL,"
   "  benefits   TEXT NOT NULL DEFAULT '',"
   "  updated_at INTEGER NOT NULL"
-  ") WITHOUT ROWID;"
-  ;
+  ") WITHOUT ROWID;";
 
 /* Version 4: merge bookkeeping. A "cell" is one mergeable value, named by a key that is the
  * same in every copy of the file (entity + natural key). Its revision is its content as
@@ -344,8 +341,7 @@ static const char migration_4[] =
   "  INSERT INTO merge_seen (entity, row_key, rev)"
   "  SELECT e, k, r FROM (SELECT 'link' AS e, OLD.uuid AS k, quote (OLD.pages) || ',' || quote (OLD.caption) || '@' || OLD.updated_at AS r)"
   "  WHERE NOT EXISTS (SELECT 1 FROM merge_seen WHERE entity = e AND row_key = k AND rev = r);"
-  " END;"
-  ;
+  " END;";
 
 const char *const esc_store_migrations[] = {
   NULL, /* version 0: an empty file */
