@@ -322,12 +322,23 @@ cut_utf8 (const char *text,
   return g_strndup (text, cut - text);
 }
 
+static const char *
+extension_for (const char *mime)
+{
+  if (g_strcmp0 (mime, "image/jpeg") == 0)
+    return ".jpg";
+  if (g_strcmp0 (mime, "image/png") == 0)
+    return ".png";
+  return ".pdf";
+}
+
 static char *
 build_name (const char *code,
             const char *title,
-            const char *suffix)
+            const char *suffix,
+            const char *extension)
 {
-  gsize            fixed = strlen (code) + 1 + strlen (suffix) + strlen (".pdf");
+  gsize            fixed = strlen (code) + 1 + strlen (suffix) + strlen (extension);
   g_autofree char *short_title = NULL;
   g_autofree char *trimmed = NULL;
 
@@ -340,7 +351,7 @@ build_name (const char *code,
                           ESC_EXPORT_MAX_NAME_BYTES > fixed ? ESC_EXPORT_MAX_NAME_BYTES - fixed : 0);
     }
 
-  return g_strconcat (code, "_", trimmed, suffix, ".pdf", NULL);
+  return g_strconcat (code, "_", trimmed, suffix, extension, NULL);
 }
 
 static char *
@@ -363,7 +374,7 @@ esc_export_evidence_name (const char *item_code,
   g_autofree char *code = clean_code (item_code);
   g_autofree char *clean_title = clean_part (title);
 
-  return build_name (code, clean_title, "");
+  return build_name (code, clean_title, "", ".pdf");
 }
 
 GPtrArray *
@@ -385,7 +396,7 @@ esc_export_evidence_names (EscSarReport *report)
           g_autofree char *key = NULL;
 
           g_free (name);
-          name = build_name (code, title, suffix);
+          name = build_name (code, title, suffix, extension_for (link->mime));
           /* file systems on USB sticks ignore case */
           key = g_utf8_casefold (name, -1);
           if (!g_hash_table_contains (taken, key))

@@ -120,6 +120,7 @@ esc_export_link_free (EscExportLink *link)
   g_free (link->title);
   g_free (link->sha256);
   g_free (link->pages);
+  g_free (link->mime);
   g_free (link);
 }
 

@@ -100,6 +100,7 @@ typedef struct
   char *title;
   char *sha256;
   char *pages;
+  char *mime; /* "application/pdf", "image/jpeg", "image/png"; NULL for a PDF */
 } EscExportLink;
 
 /* One assessment, ready to write. */
@@ -207,8 +208,9 @@ gboolean           esc_province_report_write    (EscProvinceReport     *report,
                                                  GCancellable          *cancellable,
                                                  GError               **error);
 
-/* Evidence file names: "<item>_<short title>.pdf", without separators or
- * control characters, at most ESC_EXPORT_MAX_NAME_BYTES bytes of valid UTF-8. */
+/* Evidence file names: "<item>_<short title>.pdf" (.jpg and .png for
+ * images), without separators or control characters, at most
+ * ESC_EXPORT_MAX_NAME_BYTES bytes of valid UTF-8. */
 char              *esc_export_evidence_name     (const char            *item_code,
                                                  const char            *title);
 /* One unique name (case-insensitively) per link of report, in order. */

@@ -123,10 +123,11 @@ esc_store_export_links (EscStore   *self,
   g_return_val_if_fail (assessment_uuid != NULL, NULL);
 
   stmt = _esc_store_prepare (self,
-                             "SELECT l.item_code, l.document_uuid, d.title, d.sha256, l.pages "
+                             "SELECT l.item_code, l.document_uuid, d.title, d.sha256, l.pages, b.mime "
                              "FROM links l JOIN documents d ON d.uuid = l.document_uuid "
+                             "JOIN blobs b ON b.sha256 = d.sha256 "
                              "WHERE l.assessment_uuid = ?1 "
-                             "ORDER BY l.created_at, l.uuid",
+                             "ORDER BY l.created_at, l.rowid",
                              error);
   if (stmt == NULL)
     return NULL;
@@ -134,11 +135,16 @@ esc_store_export_links (EscStore   *self,
 
   links = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_export_link_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (links, esc_export_link_new ((const char *) sqlite3_column_text (stmt, 0),
+    {
+      EscExportLink *link = esc_export_link_new ((const char *) sqlite3_column_text (stmt, 0),
                                                  (const char *) sqlite3_column_text (stmt, 1),
                                                  (const char *) sqlite3_column_text (stmt, 2),
                                                  (const char *) sqlite3_column_text (stmt, 3),
-                                                 (const char *) sqlite3_column_text (stmt, 4)));
+                                                 (const char *) sqlite3_column_text (stmt, 4));
+
+      link->mime = _esc_column_dup (stmt, 5);
+      g_ptr_array_add (links, link);
+    }
   if (rc != SQLITE_DONE)
     {
       _esc_store_set_error (self, rc, error);

@@ -11,12 +11,15 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "esc-evidence.h"
 #include "esc-export.h"
 #include "esc-store.h"
 
+#include <string.h>
+
 #include "../export-test-util.h"
 
-#define N_LAOS 12
+#define N_LAOS 6
 
 typedef struct
 {
@@ -414,6 +417,159 @@ test_async_cancelled (Fixture      *fixture,
   g_assert_false (g_file_test (evidence, G_FILE_TEST_EXISTS));
 }
 
+static char *
+sha256_of_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize            length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static EscLink *
+attach (EscStore   *store,
+        const char *assessment,
+        const char *file_name,
+        const char *item,
+        const char *pages,
+        const char *title)
+{
+  g_autofree char   *path = g_test_build_filename (G_TEST_DIST, "data", file_name, NULL);
+  g_autoptr (GFile)  file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  EscLink           *link;
+
+  link = esc_store_attach_file (store, file, NULL, assessment, item, pages, NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (title != NULL)
+    {
+      g_assert_true (esc_store_rename_document (store, link->document->uuid, title, &error));
+      g_assert_no_error (error);
+    }
+  return link;
+}
+
+/* Documents with hostile titles: every file lands inside the folder under a
+ * unique name, with the stored bytes; the workbook lists each document. */
+static void
+test_evidence (Fixture      *fixture,
+               gconstpointer data)
+{
+  g_autofree char     *xlsx = g_build_filename (fixture->dir, "sar.xlsx", NULL);
+  g_autofree char     *folder = g_build_filename (fixture->dir, "หลักฐาน", NULL);
+  g_autofree char     *folder2 = g_build_filename (fixture->dir, "again", NULL);
+  g_autoptr (EscStore) store = NULL;
+  g_autoptr (GError)   error = NULL;
+  g_autoptr (EscLink)  thai = NULL;
+  g_autoptr (EscLink)  thai2 = NULL;
+  g_autoptr (EscLink)  png = NULL;
+  g_autoptr (EscLink)  jpg = NULL;
+  g_autoptr (EscLink)  encrypted = NULL;
+  g_autoptr (GString)  long_title = g_string_new (NULL);
+  const char          *expected[][2] = {
+             { "1_x.pdf", NULL },
+             { "19.1_x.pdf", NULL },
+             { "2_a_b.png", NULL },
+             { NULL, NULL },
+             { "1_x (2).pdf", NULL },
+  };
+  XlsxDump   *dump;
+  GDir       *dir;
+  const char *name;
+  guint       n_files = 0;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append (long_title, "กิ่");
+  store = esc_store_open (fixture->path, ESC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  thai = attach (store, fixture->assessment, "thai.pdf", "1", "1", "../x");
+  thai2 = attach (store, fixture->assessment, "thai.pdf", "19.1", NULL, NULL);
+  png = attach (store, fixture->assessment, "photo.png", "2", NULL, "a/b");
+  jpg = attach (store, fixture->assessment, "photo.jpg", "3", NULL, long_title->str);
+  encrypted = attach (store, fixture->assessment, "encrypted.pdf", "1", NULL, "../x");
+  expected[0][1] = thai->document->sha256;
+  expected[1][1] = thai->document->sha256;
+  expected[2][1] = png->document->sha256;
+  expected[3][1] = jpg->document->sha256;
+  expected[4][1] = encrypted->document->sha256;
+
+  g_assert_true (esc_export_sar (fixture->path, fixture->assessment, xlsx, folder, ESC_EXPORT_DEFAULT,
+                                 NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* the folder holds one file per link, nothing escaped beside it */
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *sum = sha256_of_file (path);
+      gboolean         found = FALSE;
+
+      g_test_message ("%s", name);
+      g_assert_cmpuint (strlen (name), <=, ESC_EXPORT_MAX_NAME_BYTES);
+      for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+        if (expected[i][0] != NULL ? g_str_equal (name, expected[i][0])
+                                   : (g_str_has_prefix (name, "3_") && g_str_has_suffix (name, ".jpg") && g_utf8_validate (name, -1, NULL)))
+          {
+            g_assert_cmpstr (sum, ==, expected[i][1]);
+            found = TRUE;
+          }
+      g_assert_true (found);
+      n_files++;
+    }
+  g_dir_close (dir);
+  g_assert_cmpuint (n_files, ==, 5);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_true (g_str_has_prefix (name, "ws.esca") || g_str_equal (name, "sar.xlsx") ||
+                   g_str_equal (name, "หลักฐาน"));
+  g_dir_close (dir);
+
+  /* the workbook lists the four documents with their indicators */
+  dump = xlsx_dump_load (xlsx);
+  xlsx_dump_select (dump, "หลักฐาน");
+  for (guint r = 1; r <= 4; r++)
+    {
+      JsonObject *sha = xlsx_dump_cell (dump, r, 2);
+      JsonObject *items = xlsx_dump_cell (dump, r, 5);
+      JsonObject *size = xlsx_dump_cell (dump, r, 3);
+      const char *s = json_object_get_string_member (sha, "value");
+
+      g_assert_cmpstr (json_object_get_string_member (size, "type"), ==, "n");
+      if (g_str_equal (s, thai->document->sha256))
+        {
+          g_assert_cmpstr (json_object_get_string_member (items, "value"), ==, "1, 19.1");
+          g_assert_cmpint (json_object_get_int_member (size, "value"), ==, thai->document->size);
+        }
+    }
+  g_assert_null (xlsx_dump_cell (dump, 5, 0));
+  xlsx_dump_select (dump, "ตัวชี้วัด");
+  g_assert_cmpstr (json_object_get_string_member (xlsx_dump_cell (dump, 1, 14), "value"), ==, "../x (pages 1)\n../x");
+  xlsx_dump_free (dump);
+
+  /* again into the same folder: refused without overwriting */
+  g_assert_false (esc_export_sar (fixture->path, fixture->assessment, NULL, folder, ESC_EXPORT_DEFAULT,
+                                  NULL, NULL, NULL, &error));
+  g_assert_error (error, ESC_EXPORT_ERROR, ESC_EXPORT_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (esc_export_sar (fixture->path, fixture->assessment, NULL, folder, ESC_EXPORT_OVERWRITE,
+                                 NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* a title of punctuation only */
+  g_assert_true (esc_store_rename_document (store, thai->document->uuid, "!!!...?!/?/", &error));
+  g_assert_no_error (error);
+  g_assert_true (esc_export_sar (fixture->path, fixture->assessment, NULL, folder2, ESC_EXPORT_DEFAULT,
+                                 NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *plain = g_build_filename (folder2, "1_document.pdf", NULL);
+
+    g_assert_true (g_file_test (plain, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
 static void
 test_not_found (Fixture      *fixture,
                 gconstpointer data)
@@ -438,6 +594,7 @@ main (int   argc,
   ADD ("/core/export/store/snapshot-concurrent", test_snapshot_concurrent);
   ADD ("/core/export/store/async-province", test_async_province);
   ADD ("/core/export/store/async-cancelled", test_async_cancelled);
+  ADD ("/core/export/store/evidence", test_evidence);
   ADD ("/core/export/store/not-found", test_not_found);
 #undef ADD
 

@@ -766,7 +766,7 @@ test_no_space (void)
       const char                   *dir = g_getenv ("ESC_TEST_DIR");
       g_autofree char              *path = g_build_filename (dir, "national.xlsx", NULL);
       g_autofree char              *evidence = g_build_filename (dir, "evidence", NULL);
-      g_autoptr (EscProvinceReport) report = make_province_report (3000);
+      g_autoptr (EscProvinceReport) report = make_province_report (1200);
       g_autoptr (EscSarReport)      sar = esc_sar_report_new ();
       g_autoptr (GError)            error = NULL;
       struct rlimit                 limit = { 64 * 1024, 64 * 1024 };
