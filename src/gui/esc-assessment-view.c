@@ -608,6 +608,7 @@ esc_assessment_view_load (EscAssessmentView *self,
   self->saved_at = esc_store_get_last_change (store);
   update_footer (self);
   update_status (self);
+  esc_indicator_page_set_review (self->indicator_page, store, self->assessment->uuid);
   esc_assessment_view_go_to (self, 0);
 
   return TRUE;
@@ -623,6 +624,7 @@ esc_assessment_view_unload (EscAssessmentView *self)
     return;
 
   esc_indicator_page_flush_note (self->indicator_page);
+  esc_indicator_page_set_review (self->indicator_page, NULL, NULL);
   clear_sidebar (self);
   g_hash_table_remove_all (self->answers);
   g_ptr_array_set_size (self->undo, 0);

@@ -9,7 +9,9 @@
 #include <math.h>
 
 #include "esc-criterion-row.h"
+#include "esc-history-view.h"
 #include "esc-indicator-page.h"
+#include "esc-review-panel.h"
 
 #define NOTE_DELAY_MS 500
 
@@ -31,7 +33,11 @@ struct _EscIndicatorPage
   GtkTextView         *note_view;
   GtkLabel            *evidence_label;
   GtkBox              *evidence_box;
+  GtkWidget           *review_group;
+  EscReviewPanel      *review_panel;
 
+  EscStore            *store;
+  char                *assessment_uuid;
   const EscIndicator  *item;
   GPtrArray           *score_rows;
   GPtrArray           *criterion_rows;
@@ -187,6 +193,45 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* The changes of this indicator, newest first, in a window of their own. */
+static void
+on_history_clicked_cb (EscIndicatorPage *self)
+{
+  g_autofree char *title = NULL;
+  GtkWidget       *window;
+  GtkWidget       *box;
+  GtkWidget       *scrolled;
+  GtkWidget       *view;
+
+  if (self->store == NULL || self->item == NULL)
+    return;
+
+  window = adw_window_new ();
+  /* Translators: the title of the history window, e.g. "History of Indicator 7" */
+  title = g_strdup_printf (_ ("History of Indicator %s"), self->item->code);
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+
+  view = esc_history_view_new ();
+  gtk_widget_set_margin_start (view, 12);
+  gtk_widget_set_margin_end (view, 12);
+  gtk_widget_set_margin_top (view, 12);
+  gtk_widget_set_margin_bottom (view, 12);
+  esc_history_view_show (ESC_HISTORY_VIEW (view), self->store, self->assessment_uuid, self->item->code);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 esc_indicator_page_dispose (GObject *object)
 {
@@ -195,6 +240,8 @@ esc_indicator_page_dispose (GObject *object)
   esc_indicator_page_flush_note (self);
   g_clear_handle_id (&self->note_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ESC_TYPE_INDICATOR_PAGE);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->assessment_uuid, g_free);
   g_clear_pointer (&self->score_rows, g_ptr_array_unref);
   g_clear_pointer (&self->criterion_rows, g_ptr_array_unref);
 
@@ -221,6 +268,7 @@ esc_indicator_page_class_init (EscIndicatorPageClass *klass)
                                           0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 1, G_TYPE_POINTER);
 
+  g_type_ensure (ESC_TYPE_REVIEW_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/esc-indicator-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EscIndicatorPage, number_label);
   gtk_widget_class_bind_template_child (widget_class, EscIndicatorPage, name_label);
@@ -235,6 +283,9 @@ esc_indicator_page_class_init (EscIndicatorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscIndicatorPage, note_view);
   gtk_widget_class_bind_template_child (widget_class, EscIndicatorPage, evidence_label);
   gtk_widget_class_bind_template_child (widget_class, EscIndicatorPage, evidence_box);
+  gtk_widget_class_bind_template_child (widget_class, EscIndicatorPage, review_group);
+  gtk_widget_class_bind_template_child (widget_class, EscIndicatorPage, review_panel);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_clicked_cb);
 }
 
 static void
@@ -407,6 +458,10 @@ esc_indicator_page_show (EscIndicatorPage   *self,
     g_string_append (evidence, _ ("No evidence attached yet."));
   gtk_label_set_label (self->evidence_label, evidence->str);
 
+  /* The reviewer's comments on this item. */
+  if (self->store != NULL)
+    esc_review_panel_show (self->review_panel, self->store, self->assessment_uuid, item->code);
+
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)))), 0.0);
   self->loading = FALSE;
 }
@@ -461,6 +516,32 @@ esc_indicator_page_get_note_view (EscIndicatorPage *self)
   g_return_val_if_fail (ESC_IS_INDICATOR_PAGE (self), NULL);
 
   return self->note_view;
+}
+
+/* The assessment whose review comments and history the page shows (NULL: none).
+ * Takes effect with the next esc_indicator_page_show(). */
+void
+esc_indicator_page_set_review (EscIndicatorPage *self,
+                               EscStore         *store,
+                               const char       *assessment_uuid)
+{
+  g_return_if_fail (ESC_IS_INDICATOR_PAGE (self));
+  g_return_if_fail (store == NULL || ESC_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  g_free (self->assessment_uuid);
+  self->assessment_uuid = g_strdup (assessment_uuid);
+  gtk_widget_set_sensitive (self->review_group, store != NULL);
+  if (store == NULL)
+    esc_review_panel_show (self->review_panel, NULL, NULL, NULL);
+}
+
+EscReviewPanel *
+esc_indicator_page_get_review_panel (EscIndicatorPage *self)
+{
+  g_return_val_if_fail (ESC_IS_INDICATOR_PAGE (self), NULL);
+
+  return self->review_panel;
 }
 
 /* Where the evidence list of the item goes. */

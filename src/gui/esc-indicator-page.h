@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "esc-framework.h"
+#include "esc-review-panel.h"
 #include "esc-score-row.h"
 #include "esc-store.h"
 
@@ -31,6 +32,10 @@ GtkCheckButton     *esc_indicator_page_get_criterion   (EscIndicatorPage   *self
                                                         guint               index);
 GtkTextView        *esc_indicator_page_get_note_view   (EscIndicatorPage   *self);
 GtkBox             *esc_indicator_page_get_evidence_box (EscIndicatorPage  *self);
+void                esc_indicator_page_set_review      (EscIndicatorPage   *self,
+                                                        EscStore           *store,
+                                                        const char         *assessment_uuid);
+EscReviewPanel     *esc_indicator_page_get_review_panel (EscIndicatorPage  *self);
 void                esc_indicator_page_focus_first     (EscIndicatorPage   *self);
 
 G_END_DECLS

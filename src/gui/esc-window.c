@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "esc-merge-window.h"
 #include "esc-thai.h"
 #include "esc-window.h"
 
@@ -149,6 +150,7 @@ set_page (EscWindow  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment", workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-laos", open && !assessment);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-workspace", open);
 
   if (g_strcmp0 (name, "loading") == 0)
     gtk_spinner_start (self->spinner);
@@ -542,6 +544,44 @@ open_demo_action (GtkWidget  *widget,
     esc_window_open_path (ESC_WINDOW (widget), demo, FALSE);
 }
 
+/* The merged rows are read again by reopening the workspace; the assessment shown stays open. */
+static void
+on_merged_cb (EscWindow      *self,
+              EscMergeWindow *merge_window)
+{
+  const EscAssessment *assessment = esc_assessment_view_get_assessment (self->assessment_view);
+  g_autofree char     *path = NULL;
+
+  if (self->workspace == NULL)
+    return;
+
+  path = g_strdup (esc_workspace_get_path (self->workspace));
+  if (assessment != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "assessment") == 0)
+    esc_window_set_initial_assessment (self, assessment->uuid);
+  esc_window_open_path (self, path, FALSE);
+}
+
+static void
+merge_workspace_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  EscWindow       *self = ESC_WINDOW (widget);
+  EscMergeWindow  *merge_window;
+  g_autofree char *author = NULL;
+
+  if (self->workspace == NULL)
+    return;
+
+  /* Every change made here is written before the other files come in. */
+  esc_assessment_view_flush (self->assessment_view);
+  author = g_settings_get_string (self->settings, "assessor-name");
+  merge_window = esc_merge_window_new (GTK_WINDOW (self), esc_workspace_get_store (self->workspace), author);
+  g_signal_connect_object (merge_window, "merged", G_CALLBACK (on_merged_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (merge_window));
+  esc_merge_window_choose (merge_window);
+}
+
 typedef enum
 {
   CHOOSE_OPEN,
@@ -797,6 +837,7 @@ esc_window_class_init (EscWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL, close_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-workspace", NULL, merge_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.show-workspace", NULL, show_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.new-assessment", NULL, new_assessment_action);
   gtk_widget_class_install_action (widget_class, "win.previous-indicator", NULL, navigate_action);
