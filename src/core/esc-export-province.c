@@ -399,6 +399,50 @@ esc_province_report_write (EscProvinceReport    *report,
     worksheet_insert_chart (charts, 18, 6, distribution);
   }
 
+  /* What the participants still lack for the central review, summed over them. */
+  {
+    lxw_worksheet *prepare = workbook_add_worksheet (book.workbook, ESC_PROVINCE_SHEET_PREPARE);
+    guint          name_width = _esc_export_text_width (C_ ("workbook", "Indicator"));
+    guint          laos_width = _esc_export_text_width (C_ ("workbook", "Local governments"));
+
+    if (prepare == NULL)
+      {
+        g_set_error_literal (error, ESC_EXPORT_ERROR, ESC_EXPORT_ERROR_FAILED,
+                             C_ ("workbook", "The worksheets could not be created."));
+        _esc_export_book_abort (&book);
+        return FALSE;
+      }
+    for (guint i = 0; i < report->prepare->len; i++)
+      {
+        EscExportPrepare *line = g_ptr_array_index (report->prepare, i);
+
+        name_width = MAX (name_width, _esc_export_text_width (line->name));
+        laos_width = MAX (laos_width, _esc_export_text_width (line->laos));
+      }
+    worksheet_set_column (prepare, 0, 0, 8, book.code);
+    worksheet_set_column (prepare, 1, 1, _esc_export_fit_width (name_width, 20, 60), book.text);
+    worksheet_set_column (prepare, 2, 2, 24, book.text);
+    worksheet_set_column (prepare, 3, 3, 10, book.integer);
+    worksheet_set_column (prepare, 4, 4, _esc_export_fit_width (laos_width, 20, 80), book.text);
+
+    _esc_export_write_text (prepare, 0, 0, C_ ("workbook", "Code"), book.header);
+    _esc_export_write_text (prepare, 0, 1, C_ ("workbook", "Indicator"), book.header);
+    _esc_export_write_text (prepare, 0, 2, C_ ("workbook", "What is missing"), book.header);
+    _esc_export_write_text (prepare, 0, 3, C_ ("workbook", "How many"), book.header);
+    _esc_export_write_text (prepare, 0, 4, C_ ("workbook", "Local governments"), book.header);
+    for (guint i = 0; i < report->prepare->len; i++)
+      {
+        EscExportPrepare *line = g_ptr_array_index (report->prepare, i);
+
+        _esc_export_write_text (prepare, i + 1, 0, line->code, book.code);
+        _esc_export_write_text (prepare, i + 1, 1, line->name, book.text);
+        _esc_export_write_text (prepare, i + 1, 2, line->gap, book.text);
+        _esc_export_write_number (prepare, i + 1, 3, line->n_laos, book.integer);
+        _esc_export_write_text (prepare, i + 1, 4, line->laos, book.text);
+      }
+    _esc_export_sheet_setup (prepare, TRUE, 1, title);
+  }
+
   report_progress (progress, progress_data, 0.97);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {

@@ -181,6 +181,34 @@ esc_province_row_free (EscProvinceRow *row)
   g_free (row);
 }
 
+static void
+esc_export_prepare_free (EscExportPrepare *prepare)
+{
+  g_free (prepare->code);
+  g_free (prepare->name);
+  g_free (prepare->gap);
+  g_free (prepare->laos);
+  g_free (prepare);
+}
+
+EscExportPrepare *
+esc_export_prepare_new (const char *code,
+                        const char *name,
+                        const char *gap,
+                        guint       n_laos,
+                        const char *laos)
+{
+  EscExportPrepare *prepare = g_new0 (EscExportPrepare, 1);
+
+  prepare->code = g_strdup (code);
+  prepare->name = g_strdup (name);
+  prepare->gap = g_strdup (gap);
+  prepare->n_laos = n_laos;
+  prepare->laos = g_strdup (laos);
+
+  return prepare;
+}
+
 EscProvinceReport *
 esc_province_report_new (int   fiscal_year,
                          guint n_components,
@@ -195,6 +223,7 @@ esc_province_report_new (int   fiscal_year,
   report->indicator_codes = g_new0 (char *, n_indicators + 1);
   report->indicator_max = g_new0 (double, n_indicators);
   report->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_province_row_free);
+  report->prepare = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_export_prepare_free);
 
   return report;
 }
@@ -209,6 +238,7 @@ esc_province_report_free (EscProvinceReport *report)
   g_strfreev (report->indicator_codes);
   g_free (report->indicator_max);
   g_ptr_array_unref (report->rows);
+  g_ptr_array_unref (report->prepare);
   g_free (report);
 }
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "esc-export.h"
+#include "esc-province.h"
 #include "esc-scoring.h"
 #include "esc-store-export.h"
 #include "esc-store.h"
@@ -665,6 +666,31 @@ read_province_report (EscStore             *store,
       g_ptr_array_add (report->rows, sort_row->row);
       g_free (sort_row->key);
     }
+
+  /* The working group's "what to prepare next", from the same snapshot. */
+  {
+    g_autoptr (GPtrArray) names = NULL;
+    g_autoptr (GPtrArray) readiness = esc_province_load_all_readiness (store, fiscal_year, &names, error);
+    g_autoptr (GPtrArray) entries = NULL;
+
+    if (readiness == NULL)
+      return NULL;
+    entries = esc_readiness_summarize (readiness, names);
+    for (guint i = 0; i < entries->len; i++)
+      {
+        EscPrepareEntry *entry = g_ptr_array_index (entries, i);
+        g_autofree char *names_text = NULL;
+
+        g_ptr_array_add (entry->laos, NULL);
+        names_text = g_strjoinv (", ", (char **) entry->laos->pdata);
+        g_ptr_array_set_size (entry->laos, entry->laos->len - 1);
+        g_ptr_array_add (report->prepare,
+                         esc_export_prepare_new (entry->item->code,
+                                                 esc_text_get (&entry->item->name, TRUE),
+                                                 esc_gap_get_label (entry->gap),
+                                                 entry->laos->len, names_text));
+      }
+  }
 
   return g_steal_pointer (&report);
 }

@@ -51,6 +51,7 @@ typedef void (*EscExportProgressFunc) (double      fraction,
 #define ESC_PROVINCE_SHEET_MATRIX       "ตัวชี้วัด"
 #define ESC_PROVINCE_SHEET_DISTRICTS    "อำเภอ"
 #define ESC_PROVINCE_SHEET_CHARTS       "แผนภูมิ"
+#define ESC_PROVINCE_SHEET_PREPARE      "เตรียมเอกสาร"
 
 /* The longest evidence file name, in bytes, ".pdf" included. */
 #define ESC_EXPORT_MAX_NAME_BYTES 120
@@ -152,6 +153,16 @@ typedef struct
   double  *indicator_points; /* n_indicators; NAN when not entered */
 } EscProvinceRow;
 
+/* One line of the working group's "what to prepare next" (see esc-province.h). */
+typedef struct
+{
+  char *code;  /* "7", "19.1" */
+  char *name;  /* the indicator's Thai name */
+  char *gap;   /* what is missing, translated */
+  guint n_laos;
+  char *laos;  /* their names, comma-separated */
+} EscExportPrepare;
+
 /* The local governments of a workspace for one fiscal year. */
 typedef struct
 {
@@ -164,6 +175,7 @@ typedef struct
   char     **indicator_codes; /* n_indicators, top-level: "1" … "34" */
   double    *indicator_max;
   GPtrArray *rows; /* EscProvinceRow */
+  GPtrArray *prepare; /* EscExportPrepare: what to prepare next, most local governments first */
 } EscProvinceReport;
 
 GQuark             esc_export_error_quark       (void);
@@ -189,6 +201,11 @@ EscProvinceReport *esc_province_report_new      (int                    fiscal_y
                                                  guint                  n_components,
                                                  guint                  n_indicators);
 void               esc_province_report_free     (EscProvinceReport     *report);
+EscExportPrepare  *esc_export_prepare_new       (const char            *code,
+                                                 const char            *name,
+                                                 const char            *gap,
+                                                 guint                  n_laos,
+                                                 const char            *laos);
 /* A row with its arrays sized for the report, every number NAN. */
 EscProvinceRow    *esc_province_row_new         (EscProvinceReport     *report);
 

@@ -273,7 +273,7 @@ def province_workbook_matches_the_workspace():
     run("export", "province", path, "--year", "2568", "-o", out, check=0)
 
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["อปท.", "ตัวชี้วัด", "อำเภอ", "แผนภูมิ"], wb.sheetnames
+    assert wb.sheetnames == ["อปท.", "ตัวชี้วัด", "อำเภอ", "แผนภูมิ", "เตรียมเอกสาร"], wb.sheetnames
     ws = wb["อปท."]
     assert ws.freeze_panes == "A2" and ws.print_title_rows == "$1:$1"
     rows = list(ws.iter_rows(min_row=2, values_only=False))

@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "esc-export.h"
 #include "esc-province.h"
 #include "esc-report.h"
 
@@ -302,6 +303,59 @@ test_benefits_and_reports (Fixture      *f,
   g_assert_cmpuint (province->prepare->len, >, 0);
 }
 
+static char *
+unzip_member (const char *zip,
+              const char *member)
+{
+  const char        *argv[] = { "unzip", "-p", zip, member, NULL };
+  g_autoptr (GError) error = NULL;
+  char              *out = NULL;
+  int                status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The province workbook carries the working group's list of what to prepare next. */
+static void
+test_workbook_sheet (Fixture      *f,
+                     gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char   *assessment = NULL;
+  g_autofree char   *xlsx = g_build_filename (g_get_user_data_dir (), "province.xlsx", NULL);
+  g_autofree char   *book = NULL;
+  g_autofree char   *sheet = NULL;
+  EscAnswerChange    change;
+
+  g_assert_true (set_status (f, f->khun_han, 2570, ESC_PARTICIPATION_REGISTERED, ESC_RESULT_NONE, &error));
+  g_assert_true (set_status (f, f->som_poi, 2570, ESC_PARTICIPATION_PREPARING, ESC_RESULT_NONE, &error));
+  assessment = esc_store_create_assessment (f->store, f->khun_han, 2570, NULL, "self", "", &error);
+  g_assert_no_error (error);
+  esc_answer_change_init (&change, "2");
+  esc_answer_change_set_value (&change, "process", 2);
+  esc_answer_change_set_value (&change, "output", 1);
+  esc_answer_change_set_value (&change, "outcome", 3);
+  g_assert_true (esc_store_apply_answer (f->store, assessment, &change, NULL, &error));
+  g_clear_pointer (&assessment, g_free);
+  assessment = esc_store_create_assessment (f->store, f->som_poi, 2570, NULL, "self", "", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (esc_export_province (f->path, 2570, xlsx, ESC_EXPORT_DEFAULT, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  book = unzip_member (xlsx, "xl/workbook.xml");
+  g_assert_nonnull (strstr (book, ESC_PROVINCE_SHEET_PREPARE));
+  sheet = unzip_member (xlsx, "xl/worksheets/sheet5.xml");
+  /* Indicator 2 is below the pass mark for ขุนหาญ only; indicator 3 has no score for both. */
+  g_assert_nonnull (strstr (sheet, "Below the pass mark"));
+  g_assert_nonnull (strstr (sheet, "เทศบาลตำบลขุนหาญ, เทศบาลตำบลส้มป่อย"));
+  g_assert_nonnull (strstr (sheet, "No score"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +367,8 @@ main (int   argc,
   g_test_add ("/core/province-store/targets", Fixture, NULL, fixture_set_up, test_targets, fixture_tear_down);
   g_test_add ("/core/province-store/benefits-and-reports", Fixture, NULL, fixture_set_up,
               test_benefits_and_reports, fixture_tear_down);
+  g_test_add ("/core/province-store/workbook-sheet", Fixture, NULL, fixture_set_up, test_workbook_sheet,
+              fixture_tear_down);
 
   return g_test_run ();
 }
