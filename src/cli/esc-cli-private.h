@@ -81,4 +81,15 @@ int esc_cli_salvage         (int argc, char **argv);
 /* Prints to stderr what esc_store_describe_damage() finds in the workspace at path. */
 void esc_cli_print_damage   (const char *path);
 
+/* The province working group (esc-cli-province.c). */
+int esc_cli_participation_set  (int argc, char **argv);
+int esc_cli_participation_list (int argc, char **argv);
+int esc_cli_participation_log  (int argc, char **argv);
+int esc_cli_targets_set        (int argc, char **argv);
+int esc_cli_targets_show       (int argc, char **argv);
+int esc_cli_readiness          (int argc, char **argv);
+int esc_cli_benefits_set       (int argc, char **argv);
+int esc_cli_report_lao         (int argc, char **argv);
+int esc_cli_report_province    (int argc, char **argv);
+
 G_END_DECLS

@@ -17,6 +17,8 @@ static const EscCliCommand commands[] = {
     "WORKSPACE --assessment ID --indicator CODE [--process N] [--output N] [--outcome N] [--lpa N] [--note TEXT] [--check 1,3,...]" },
   { "assess", "new", esc_cli_assess_new,
     "WORKSPACE --lao CODE_OR_NAME --year 2568 [--kind self|review|site] [--assessor NAME]" },
+  { "benefits", "set", esc_cli_benefits_set,
+    "WORKSPACE --province NAME (--text TEXT | --file FILE)" },
   { "backups", "create", esc_cli_backups_create, "WORKSPACE" },
   { "backups", "list", esc_cli_backups_list, "WORKSPACE [--json]" },
   { "check", NULL, esc_cli_check, "WORKSPACE" },
@@ -37,6 +39,14 @@ static const EscCliCommand commands[] = {
   { "laos", "list", esc_cli_laos_list, "WORKSPACE [--json]" },
   { "merge", NULL, esc_cli_merge, "WORKSPACE OTHER.esca... [--author NAME] [--json]" },
   { "new", NULL, esc_cli_new, "WORKSPACE [--framework FILE] [--laos CSV]" },
+  { "participation", "list", esc_cli_participation_list, "WORKSPACE [--year 2570] [--json]" },
+  { "participation", "log", esc_cli_participation_log,
+    "WORKSPACE --lao CODE_OR_NAME --date 2569-10-15 --kind letter|meeting|visit|call [--notes TEXT]" },
+  { "participation", "set", esc_cli_participation_set,
+    "WORKSPACE --lao CODE_OR_NAME --year 2570 [--status STATUS] [--result RATING] [--volunteered yes|no] [--took-part-before yes|no] [--contact TEXT] [--note TEXT] [--correction]" },
+  { "readiness", NULL, esc_cli_readiness, "WORKSPACE --year 2570 [--lao CODE_OR_NAME] [--json]" },
+  { "report", "lao", esc_cli_report_lao, "WORKSPACE --lao CODE_OR_NAME --year 2570 -o OUT.pdf" },
+  { "report", "province", esc_cli_report_province, "WORKSPACE --year 2570 [--province NAME] -o OUT.pdf" },
   { "restore", NULL, esc_cli_restore, "WORKSPACE BACKUP_NUMBER_OR_FILE" },
   { "review", "accept", esc_cli_review_accept, "WORKSPACE --assessment ID [--reason TEXT] [--author NAME]" },
   { "review", "comment", esc_cli_review_comment,
@@ -47,6 +57,9 @@ static const EscCliCommand commands[] = {
   { "salvage", NULL, esc_cli_salvage, "DAMAGED NEW" },
   { "search", NULL, esc_cli_search, "WORKSPACE TEXT [--assessment ID] [--json]" },
   { "show", NULL, esc_cli_show, "WORKSPACE --assessment ID [--json]" },
+  { "targets", "set", esc_cli_targets_set,
+    "WORKSPACE [--plan NAME [--first-year 2569 --years 3]] (--year Y --target N [--district NAME] | --targets N,N,N | --spread FIRST:LAST)" },
+  { "targets", "show", esc_cli_targets_show, "WORKSPACE (--plan NAME | --year 2570) [--json]" },
 };
 
 static void
