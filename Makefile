@@ -21,6 +21,7 @@ build: setup
 
 run: build
 	GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data ESC_DATA_DIR=$(CURDIR)/data \
+	  ESC_DEMO_WORKSPACE=$(CURDIR)/$(BUILD)/data/demo/demo.esca \
 	  ./$(BUILD)/src/gui/esc-assessor $(DEMO)
 
 check: build
