@@ -38,6 +38,7 @@ fuzz: deps
 	./build-aux/run-fuzz $(BUILD)-fuzz
 
 screenshots: build
+	./build-aux/screenshots-province $(BUILD)
 	./build-aux/run-screenshots $(BUILD)
 
 install: build
