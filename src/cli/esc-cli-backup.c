@@ -16,17 +16,6 @@
 #include "esc-salvage.h"
 #include "esc-thai.h"
 
-static int
-expect_arguments (int         argc,
-                  char      **argv,
-                  int         wanted,
-                  const char *what)
-{
-  if (argc - 1 != wanted)
-    return esc_cli_usage_error (_ ("“esc-cli %s” needs %s"), argv[0], what);
-  return ESC_CLI_OK;
-}
-
 static gboolean
 prefers_thai (void)
 {
@@ -51,7 +40,7 @@ esc_cli_backups_list (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = expect_arguments (argc, argv, 1, _ ("a workspace"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
 
   backups = esc_backup_list (argv[1], &error);
@@ -65,8 +54,7 @@ esc_cli_backups_list (int    argc,
       g_autoptr (JsonNode)    root = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "folder");
-      json_builder_add_string_value (builder, folder);
+      esc_cli_json_string (builder, "folder", folder);
       json_builder_set_member_name (builder, "backups");
       json_builder_begin_array (builder);
       for (guint i = 0; i < backups->len; i++)
@@ -75,16 +63,11 @@ esc_cli_backups_list (int    argc,
           g_autofree char *created = g_date_time_format_iso8601 (backup->created);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "number");
-          json_builder_add_int_value (builder, i + 1);
-          json_builder_set_member_name (builder, "created");
-          json_builder_add_string_value (builder, created);
-          json_builder_set_member_name (builder, "reason");
-          json_builder_add_string_value (builder, backup->reason);
-          json_builder_set_member_name (builder, "size");
-          json_builder_add_int_value (builder, backup->size);
-          json_builder_set_member_name (builder, "path");
-          json_builder_add_string_value (builder, backup->path);
+          esc_cli_json_int (builder, "number", i + 1);
+          esc_cli_json_string (builder, "created", created);
+          esc_cli_json_string (builder, "reason", backup->reason);
+          esc_cli_json_int (builder, "size", backup->size);
+          esc_cli_json_string (builder, "path", backup->path);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -123,7 +106,7 @@ esc_cli_backups_create (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = expect_arguments (argc, argv, 1, _ ("a workspace"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
 
   store = esc_cli_open_store (argv[1], FALSE, &status);
@@ -189,8 +172,8 @@ esc_cli_restore (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE BACKUP"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = expect_arguments (argc, argv, 2,
-                                  _ ("a workspace and a backup (a number from “esc-cli backups list”, or a file)"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 2, 2,
+                                          _ ("a workspace and a backup (a number from “esc-cli backups list”, or a file)"))) != ESC_CLI_OK)
     return status;
 
   backup = find_backup (argv[1], argv[2], &status);
@@ -218,8 +201,8 @@ esc_cli_salvage (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "DAMAGED NEW"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = expect_arguments (argc, argv, 2,
-                                  _ ("the damaged workspace and a new file name"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 2, 2,
+                                          _ ("the damaged workspace and a new file name"))) != ESC_CLI_OK)
     return status;
 
   tables = esc_store_salvage (argv[1], argv[2], &error);

@@ -22,19 +22,6 @@ round2 (double value)
   return round (value * 100.0) / 100.0;
 }
 
-static int
-expect_positional (int         argc,
-                   char      **argv,
-                   int         n,
-                   const char *what)
-{
-  if (argc - 1 < n)
-    return esc_cli_usage_error (_ ("“esc-cli %s” needs %s"), argv[0], what);
-  if (argc - 1 > n)
-    return esc_cli_usage_error (_ ("“esc-cli %s” got an unexpected argument “%s”"), argv[0], argv[n + 1]);
-  return ESC_CLI_OK;
-}
-
 /* Parses the CSV and imports it in one transaction; prints every bad row. */
 static int
 import_laos (EscStore     *store,
@@ -80,7 +67,7 @@ esc_cli_new (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = expect_positional (argc, argv, 1, _ ("the path of the new workspace"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("the path of the new workspace"))) != ESC_CLI_OK)
     return status;
 
   if (framework_path != NULL)
@@ -124,7 +111,7 @@ esc_cli_framework_check (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "FILE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = expect_positional (argc, argv, 1, _ ("a framework file"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a framework file"))) != ESC_CLI_OK)
     return status;
 
   framework = esc_framework_new_from_file (argv[1], &error);
@@ -158,7 +145,7 @@ esc_cli_laos_import (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE CSV"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = expect_positional (argc, argv, 2, _ ("a workspace and a CSV file"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 2, 2, _ ("a workspace and a CSV file"))) != ESC_CLI_OK)
     return status;
 
   store = esc_cli_open_store (argv[1], TRUE, &status);
@@ -191,7 +178,7 @@ esc_cli_laos_list (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = expect_positional (argc, argv, 1, _ ("a workspace"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
 
   store = esc_cli_open_store (argv[1], FALSE, &status);
@@ -213,18 +200,12 @@ esc_cli_laos_list (int    argc,
           const EscLao *lao = g_ptr_array_index (laos, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "code");
-          json_builder_add_string_value (builder, lao->code ? lao->code : "");
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, lao->name);
-          json_builder_set_member_name (builder, "type");
-          json_builder_add_string_value (builder, lao->type);
-          json_builder_set_member_name (builder, "district");
-          json_builder_add_string_value (builder, lao->district);
-          json_builder_set_member_name (builder, "province");
-          json_builder_add_string_value (builder, lao->province);
-          json_builder_set_member_name (builder, "uuid");
-          json_builder_add_string_value (builder, lao->uuid);
+          esc_cli_json_string (builder, "code", lao->code ? lao->code : "");
+          esc_cli_json_string (builder, "name", lao->name);
+          esc_cli_json_string (builder, "type", lao->type);
+          esc_cli_json_string (builder, "district", lao->district);
+          esc_cli_json_string (builder, "province", lao->province);
+          esc_cli_json_string (builder, "uuid", lao->uuid);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -266,7 +247,7 @@ esc_cli_assess_new (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = expect_positional (argc, argv, 1, _ ("a workspace"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
   if (lao_text == NULL)
     return esc_cli_usage_error (_ ("“esc-cli assess new” needs --lao"));
@@ -354,7 +335,7 @@ esc_cli_answer_set (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = expect_positional (argc, argv, 1, _ ("a workspace"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
   if (assessment == NULL || indicator == NULL)
     return esc_cli_usage_error (_ ("“esc-cli answer set” needs --assessment and --indicator"));
@@ -426,7 +407,7 @@ esc_cli_show (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = expect_positional (argc, argv, 1, _ ("a workspace"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
   if (id == NULL)
     return esc_cli_usage_error (_ ("“esc-cli show” needs --assessment"));
@@ -450,8 +431,7 @@ esc_cli_show (int    argc,
 
       json_builder_begin_object (builder);
       add_text_member (builder, "assessment", assessment->uuid);
-      json_builder_set_member_name (builder, "year");
-      json_builder_add_int_value (builder, assessment->fiscal_year);
+      esc_cli_json_int (builder, "year", assessment->fiscal_year);
       add_text_member (builder, "kind", assessment->kind);
       add_text_member (builder, "assessor", assessment->assessor);
       add_text_member (builder, "status", assessment->status);
@@ -478,10 +458,8 @@ esc_cli_show (int    argc,
           add_double_member (builder, "points", s->points);
           add_double_member (builder, "max", s->max);
           add_text_member (builder, "status", esc_item_state_to_string (s->state));
-          json_builder_set_member_name (builder, "scored");
-          json_builder_add_boolean_value (builder, s->scored);
-          json_builder_set_member_name (builder, "has_evidence");
-          json_builder_add_boolean_value (builder, s->has_evidence);
+          esc_cli_json_boolean (builder, "scored", s->scored);
+          esc_cli_json_boolean (builder, "has_evidence", s->has_evidence);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -513,12 +491,9 @@ esc_cli_show (int    argc,
         json_builder_add_boolean_value (builder, score->passed == 1);
       else
         json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "complete");
-      json_builder_add_int_value (builder, score->n_complete);
-      json_builder_set_member_name (builder, "with_evidence");
-      json_builder_add_int_value (builder, score->n_with_evidence);
-      json_builder_set_member_name (builder, "of");
-      json_builder_add_int_value (builder, score->n_indicators);
+      esc_cli_json_int (builder, "complete", score->n_complete);
+      esc_cli_json_int (builder, "with_evidence", score->n_with_evidence);
+      esc_cli_json_int (builder, "of", score->n_indicators);
       json_builder_end_object (builder);
 
       root = json_builder_get_root (builder);
@@ -558,7 +533,7 @@ esc_cli_check (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = expect_positional (argc, argv, 1, _ ("a workspace"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
 
   store = esc_store_open (argv[1], ESC_STORE_OPEN_READ_ONLY, &error);

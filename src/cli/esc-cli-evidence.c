@@ -13,20 +13,6 @@
 #include "esc-cli-private.h"
 #include "esc-evidence.h"
 
-static int
-check_positional (int         argc,
-                  char      **argv,
-                  int         min,
-                  int         max,
-                  const char *what)
-{
-  if (argc - 1 < min)
-    return esc_cli_usage_error (_ ("“esc-cli %s” needs %s"), argv[0], what);
-  if (max >= 0 && argc - 1 > max)
-    return esc_cli_usage_error (_ ("“esc-cli %s” got an unexpected argument “%s”"), argv[0], argv[max + 1]);
-  return ESC_CLI_OK;
-}
-
 static char *
 format_size (gint64 size)
 {
@@ -56,7 +42,7 @@ esc_cli_evidence_add (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE FILE…"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = check_positional (argc, argv, 2, -1, _ ("a workspace and at least one file"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 2, -1, _ ("a workspace and at least one file"))) != ESC_CLI_OK)
     return status;
   if (id == NULL)
     return esc_cli_usage_error (_ ("“esc-cli evidence add” needs --assessment"));
@@ -112,22 +98,14 @@ static void
 add_document_members (JsonBuilder       *builder,
                       const EscDocument *document)
 {
-  json_builder_set_member_name (builder, "document");
-  json_builder_add_string_value (builder, document->uuid);
-  json_builder_set_member_name (builder, "sha256");
-  json_builder_add_string_value (builder, document->sha256);
-  json_builder_set_member_name (builder, "file_name");
-  json_builder_add_string_value (builder, document->file_name);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, document->title);
-  json_builder_set_member_name (builder, "mime_type");
-  json_builder_add_string_value (builder, document->mime_type);
-  json_builder_set_member_name (builder, "size");
-  json_builder_add_int_value (builder, document->size);
-  json_builder_set_member_name (builder, "n_pages");
-  json_builder_add_int_value (builder, document->n_pages);
-  json_builder_set_member_name (builder, "encrypted");
-  json_builder_add_boolean_value (builder, document->encrypted);
+  esc_cli_json_string (builder, "document", document->uuid);
+  esc_cli_json_string (builder, "sha256", document->sha256);
+  esc_cli_json_string (builder, "file_name", document->file_name);
+  esc_cli_json_string (builder, "title", document->title);
+  esc_cli_json_string (builder, "mime_type", document->mime_type);
+  esc_cli_json_int (builder, "size", document->size);
+  esc_cli_json_int (builder, "n_pages", document->n_pages);
+  esc_cli_json_boolean (builder, "encrypted", document->encrypted);
 }
 
 int
@@ -149,7 +127,7 @@ esc_cli_evidence_list (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = check_positional (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
   if (id == NULL)
     return esc_cli_usage_error (_ ("“esc-cli evidence list” needs --assessment"));
@@ -175,14 +153,10 @@ esc_cli_evidence_list (int    argc,
           const EscLink *link = g_ptr_array_index (links, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "link");
-          json_builder_add_string_value (builder, link->uuid);
-          json_builder_set_member_name (builder, "indicator");
-          json_builder_add_string_value (builder, link->item_code);
-          json_builder_set_member_name (builder, "pages");
-          json_builder_add_string_value (builder, link->pages);
-          json_builder_set_member_name (builder, "caption");
-          json_builder_add_string_value (builder, link->caption);
+          esc_cli_json_string (builder, "link", link->uuid);
+          esc_cli_json_string (builder, "indicator", link->item_code);
+          esc_cli_json_string (builder, "pages", link->pages);
+          esc_cli_json_string (builder, "caption", link->caption);
           add_document_members (builder, link->document);
           json_builder_end_object (builder);
         }
@@ -230,7 +204,7 @@ esc_cli_evidence_extract (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE SHA256"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = check_positional (argc, argv, 2, 2, _ ("a workspace and the SHA-256 of a document"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 2, 2, _ ("a workspace and the SHA-256 of a document"))) != ESC_CLI_OK)
     return status;
   if (output_path == NULL)
     return esc_cli_usage_error (_ ("“esc-cli evidence extract” needs -o FILE"));
@@ -269,7 +243,7 @@ esc_cli_search (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE TEXT"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = check_positional (argc, argv, 2, 2, _ ("a workspace and the text to find"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 2, 2, _ ("a workspace and the text to find"))) != ESC_CLI_OK)
     return status;
   if (g_strstrip (argv[2])[0] == '\0')
     return esc_cli_usage_error (_ ("“esc-cli search” needs some text to find"));
@@ -299,26 +273,19 @@ esc_cli_search (int    argc,
           const EscSearchHit *hit = g_ptr_array_index (hits, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, hit->kind == ESC_SEARCH_HIT_NOTE ? "note" : "page");
+          esc_cli_json_string (builder, "kind", hit->kind == ESC_SEARCH_HIT_NOTE ? "note" : "page");
           if (hit->kind == ESC_SEARCH_HIT_NOTE)
             {
-              json_builder_set_member_name (builder, "assessment");
-              json_builder_add_string_value (builder, hit->assessment_uuid);
-              json_builder_set_member_name (builder, "indicator");
-              json_builder_add_string_value (builder, hit->item_code);
+              esc_cli_json_string (builder, "assessment", hit->assessment_uuid);
+              esc_cli_json_string (builder, "indicator", hit->item_code);
             }
           else
             {
-              json_builder_set_member_name (builder, "document");
-              json_builder_add_string_value (builder, hit->document_uuid);
-              json_builder_set_member_name (builder, "title");
-              json_builder_add_string_value (builder, hit->title);
-              json_builder_set_member_name (builder, "page");
-              json_builder_add_int_value (builder, hit->page);
+              esc_cli_json_string (builder, "document", hit->document_uuid);
+              esc_cli_json_string (builder, "title", hit->title);
+              esc_cli_json_int (builder, "page", hit->page);
             }
-          json_builder_set_member_name (builder, "snippet");
-          json_builder_add_string_value (builder, hit->snippet);
+          esc_cli_json_string (builder, "snippet", hit->snippet);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

@@ -17,18 +17,6 @@
 #include "esc-review.h"
 #include "esc-thai.h"
 
-static int
-needs_workspace (int    argc,
-                 char **argv,
-                 int    n_extra_max)
-{
-  if (argc < 2)
-    return esc_cli_usage_error (_ ("“esc-cli %s” needs a workspace"), argv[0]);
-  if (n_extra_max >= 0 && argc - 2 > n_extra_max)
-    return esc_cli_usage_error (_ ("“esc-cli %s” got an unexpected argument “%s”"), argv[0], argv[2 + n_extra_max]);
-  return ESC_CLI_OK;
-}
-
 static void
 progress_to_stderr (double   fraction,
                     gpointer user_data)
@@ -65,10 +53,8 @@ report_to_json (const EscMergeReport *report)
   };
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, report->other_path);
-  json_builder_set_member_name (builder, "changes");
-  json_builder_add_int_value (builder, esc_merge_report_n_changes (report));
+  esc_cli_json_string (builder, "file", report->other_path);
+  esc_cli_json_int (builder, "changes", esc_merge_report_n_changes (report));
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     {
       json_builder_set_member_name (builder, counts[i].name);
@@ -81,18 +67,12 @@ report_to_json (const EscMergeReport *report)
       const EscConflict *conflict = g_ptr_array_index (report->conflicts, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, conflict->uuid);
-      json_builder_set_member_name (builder, "what");
-      json_builder_add_string_value (builder, conflict->entity);
-      json_builder_set_member_name (builder, "indicator");
-      json_builder_add_string_value (builder, conflict->item_code);
-      json_builder_set_member_name (builder, "field");
-      json_builder_add_string_value (builder, conflict->field);
-      json_builder_set_member_name (builder, "kept");
-      json_builder_add_string_value (builder, conflict->kept_value);
-      json_builder_set_member_name (builder, "other");
-      json_builder_add_string_value (builder, conflict->other_value);
+      esc_cli_json_string (builder, "id", conflict->uuid);
+      esc_cli_json_string (builder, "what", conflict->entity);
+      esc_cli_json_string (builder, "indicator", conflict->item_code);
+      esc_cli_json_string (builder, "field", conflict->field);
+      esc_cli_json_string (builder, "kept", conflict->kept_value);
+      esc_cli_json_string (builder, "other", conflict->other_value);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -189,7 +169,7 @@ esc_cli_conflicts_list (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = needs_workspace (argc, argv, 0)) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
 
   store = esc_cli_open_store (argv[1], FALSE, &status);
@@ -216,34 +196,21 @@ esc_cli_conflicts_list (int    argc,
           const EscConflict *c = g_ptr_array_index (conflicts, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, c->uuid);
-          json_builder_set_member_name (builder, "what");
-          json_builder_add_string_value (builder, c->entity);
-          json_builder_set_member_name (builder, "assessment");
-          json_builder_add_string_value (builder, c->assessment_uuid ? c->assessment_uuid : "");
-          json_builder_set_member_name (builder, "indicator");
-          json_builder_add_string_value (builder, c->item_code);
-          json_builder_set_member_name (builder, "field");
-          json_builder_add_string_value (builder, c->field);
-          json_builder_set_member_name (builder, "kept");
-          json_builder_add_string_value (builder, c->kept_value);
-          json_builder_set_member_name (builder, "kept_by");
-          json_builder_add_string_value (builder, c->kept_author);
-          json_builder_set_member_name (builder, "kept_at");
-          json_builder_add_int_value (builder, c->kept_at);
-          json_builder_set_member_name (builder, "other");
-          json_builder_add_string_value (builder, c->other_value);
-          json_builder_set_member_name (builder, "other_by");
-          json_builder_add_string_value (builder, c->other_author);
-          json_builder_set_member_name (builder, "other_at");
-          json_builder_add_int_value (builder, c->other_at);
-          json_builder_set_member_name (builder, "resolved");
-          json_builder_add_boolean_value (builder, c->resolved_at != 0);
+          esc_cli_json_string (builder, "id", c->uuid);
+          esc_cli_json_string (builder, "what", c->entity);
+          esc_cli_json_string (builder, "assessment", c->assessment_uuid ? c->assessment_uuid : "");
+          esc_cli_json_string (builder, "indicator", c->item_code);
+          esc_cli_json_string (builder, "field", c->field);
+          esc_cli_json_string (builder, "kept", c->kept_value);
+          esc_cli_json_string (builder, "kept_by", c->kept_author);
+          esc_cli_json_int (builder, "kept_at", c->kept_at);
+          esc_cli_json_string (builder, "other", c->other_value);
+          esc_cli_json_string (builder, "other_by", c->other_author);
+          esc_cli_json_int (builder, "other_at", c->other_at);
+          esc_cli_json_boolean (builder, "resolved", c->resolved_at != 0);
           if (c->resolved_at != 0)
             {
-              json_builder_set_member_name (builder, "resolution");
-              json_builder_add_string_value (builder, c->resolution ? c->resolution : "");
+              esc_cli_json_string (builder, "resolution", c->resolution ? c->resolution : "");
             }
           json_builder_end_object (builder);
         }
@@ -332,7 +299,7 @@ review_move (int             argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = needs_workspace (argc, argv, 0)) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
   if (assessment_id == NULL)
     return esc_cli_usage_error (_ ("“esc-cli %s” needs --assessment ID"), argv[0]);
@@ -392,7 +359,7 @@ esc_cli_review_comment (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = needs_workspace (argc, argv, 0)) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
   if (assessment_id == NULL)
     return esc_cli_usage_error (_ ("“esc-cli review comment” needs --assessment ID"));
@@ -432,7 +399,7 @@ esc_cli_review_list (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = needs_workspace (argc, argv, 0)) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
   if (assessment_id == NULL)
     return esc_cli_usage_error (_ ("“esc-cli review list” needs --assessment ID"));
@@ -453,10 +420,8 @@ esc_cli_review_list (int    argc,
       g_autoptr (JsonNode)    root = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "assessment");
-      json_builder_add_string_value (builder, assessment->uuid);
-      json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder, assessment->status);
+      esc_cli_json_string (builder, "assessment", assessment->uuid);
+      esc_cli_json_string (builder, "status", assessment->status);
       json_builder_set_member_name (builder, "comments");
       json_builder_begin_array (builder);
       for (guint i = 0; i < comments->len; i++)
@@ -464,18 +429,12 @@ esc_cli_review_list (int    argc,
           const EscComment *c = g_ptr_array_index (comments, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, c->uuid);
-          json_builder_set_member_name (builder, "indicator");
-          json_builder_add_string_value (builder, c->item_code);
-          json_builder_set_member_name (builder, "verdict");
-          json_builder_add_string_value (builder, c->verdict);
-          json_builder_set_member_name (builder, "text");
-          json_builder_add_string_value (builder, c->body);
-          json_builder_set_member_name (builder, "author");
-          json_builder_add_string_value (builder, c->author);
-          json_builder_set_member_name (builder, "at");
-          json_builder_add_int_value (builder, c->created_at);
+          esc_cli_json_string (builder, "id", c->uuid);
+          esc_cli_json_string (builder, "indicator", c->item_code);
+          esc_cli_json_string (builder, "verdict", c->verdict);
+          esc_cli_json_string (builder, "text", c->body);
+          esc_cli_json_string (builder, "author", c->author);
+          esc_cli_json_int (builder, "at", c->created_at);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -519,7 +478,7 @@ esc_cli_history (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = needs_workspace (argc, argv, 0)) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
 
   store = esc_cli_open_store (argv[1], FALSE, &status);
@@ -545,16 +504,11 @@ esc_cli_history (int    argc,
           const EscHistoryEntry *e = g_ptr_array_index (entries_found, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "at");
-          json_builder_add_int_value (builder, e->at);
-          json_builder_set_member_name (builder, "author");
-          json_builder_add_string_value (builder, e->author);
-          json_builder_set_member_name (builder, "entity");
-          json_builder_add_string_value (builder, e->entity);
-          json_builder_set_member_name (builder, "indicator");
-          json_builder_add_string_value (builder, e->item_code);
-          json_builder_set_member_name (builder, "field");
-          json_builder_add_string_value (builder, e->field);
+          esc_cli_json_int (builder, "at", e->at);
+          esc_cli_json_string (builder, "author", e->author);
+          esc_cli_json_string (builder, "entity", e->entity);
+          esc_cli_json_string (builder, "indicator", e->item_code);
+          esc_cli_json_string (builder, "field", e->field);
           json_builder_set_member_name (builder, "old");
           if (e->old_value != NULL)
             json_builder_add_string_value (builder, e->old_value);
@@ -565,8 +519,7 @@ esc_cli_history (int    argc,
             json_builder_add_string_value (builder, e->new_value);
           else
             json_builder_add_null_value (builder);
-          json_builder_set_member_name (builder, "reason");
-          json_builder_add_string_value (builder, e->reason);
+          esc_cli_json_string (builder, "reason", e->reason);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

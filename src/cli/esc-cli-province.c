@@ -16,20 +16,6 @@
 #include "esc-report.h"
 
 static int
-positional (int         argc,
-            char      **argv,
-            int         n,
-            const char *what)
-{
-  if (argc - 1 < n)
-    return esc_cli_usage_error (_ ("“esc-cli %s” needs %s"), argv[0], what);
-  if (argc - 1 > n)
-    return esc_cli_usage_error (_ ("“esc-cli %s” got an unexpected argument “%s”"), argv[0],
-                                argv[n + 1]);
-  return ESC_CLI_OK;
-}
-
-static int
 need_year (const char *command,
            int         year)
 {
@@ -106,7 +92,7 @@ esc_cli_participation_set (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = positional (argc, argv, 1, _ ("a workspace"))) != ESC_CLI_OK ||
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK ||
       (status = need_year (argv[0], year)) != ESC_CLI_OK)
     return status;
   if (lao_text == NULL)
@@ -179,7 +165,7 @@ esc_cli_participation_list (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = positional (argc, argv, 1, _ ("a workspace"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
 
   store = esc_cli_open_store (argv[1], FALSE, &status);
@@ -201,26 +187,16 @@ esc_cli_participation_list (int    argc,
           g_autoptr (GPtrArray)   outreach = esc_store_list_outreach (store, p->lao_uuid, p->fiscal_year, NULL);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "lao");
-          json_builder_add_string_value (builder, p->lao_name);
-          json_builder_set_member_name (builder, "lao_uuid");
-          json_builder_add_string_value (builder, p->lao_uuid);
-          json_builder_set_member_name (builder, "district");
-          json_builder_add_string_value (builder, p->district);
-          json_builder_set_member_name (builder, "fiscal_year");
-          json_builder_add_int_value (builder, p->fiscal_year);
-          json_builder_set_member_name (builder, "status");
-          json_builder_add_string_value (builder, esc_participation_status_to_id (p->status));
-          json_builder_set_member_name (builder, "result");
-          json_builder_add_string_value (builder, esc_participation_result_to_id (p->result));
-          json_builder_set_member_name (builder, "volunteered");
-          json_builder_add_boolean_value (builder, p->volunteered);
-          json_builder_set_member_name (builder, "took_part_before");
-          json_builder_add_boolean_value (builder, p->took_part_before);
-          json_builder_set_member_name (builder, "contact");
-          json_builder_add_string_value (builder, p->contact);
-          json_builder_set_member_name (builder, "note");
-          json_builder_add_string_value (builder, p->note);
+          esc_cli_json_string (builder, "lao", p->lao_name);
+          esc_cli_json_string (builder, "lao_uuid", p->lao_uuid);
+          esc_cli_json_string (builder, "district", p->district);
+          esc_cli_json_int (builder, "fiscal_year", p->fiscal_year);
+          esc_cli_json_string (builder, "status", esc_participation_status_to_id (p->status));
+          esc_cli_json_string (builder, "result", esc_participation_result_to_id (p->result));
+          esc_cli_json_boolean (builder, "volunteered", p->volunteered);
+          esc_cli_json_boolean (builder, "took_part_before", p->took_part_before);
+          esc_cli_json_string (builder, "contact", p->contact);
+          esc_cli_json_string (builder, "note", p->note);
           json_builder_set_member_name (builder, "outreach");
           json_builder_begin_array (builder);
           for (guint j = 0; outreach != NULL && j < outreach->len; j++)
@@ -228,12 +204,9 @@ esc_cli_participation_list (int    argc,
               const EscOutreach *o = g_ptr_array_index (outreach, j);
 
               json_builder_begin_object (builder);
-              json_builder_set_member_name (builder, "date");
-              json_builder_add_string_value (builder, o->date);
-              json_builder_set_member_name (builder, "kind");
-              json_builder_add_string_value (builder, esc_outreach_kind_to_id (o->kind));
-              json_builder_set_member_name (builder, "notes");
-              json_builder_add_string_value (builder, o->notes);
+              esc_cli_json_string (builder, "date", o->date);
+              esc_cli_json_string (builder, "kind", esc_outreach_kind_to_id (o->kind));
+              esc_cli_json_string (builder, "notes", o->notes);
               json_builder_end_object (builder);
             }
           json_builder_end_array (builder);
@@ -286,7 +259,7 @@ esc_cli_participation_log (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = positional (argc, argv, 1, _ ("a workspace"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
   if (lao_text == NULL || date == NULL || kind_text == NULL)
     return esc_cli_usage_error (_ ("“esc-cli %s” needs --lao, --date and --kind"), argv[0]);
@@ -355,7 +328,7 @@ esc_cli_targets_set (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = positional (argc, argv, 1, _ ("a workspace"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
 
   if (targets_text != NULL && !parse_int_list (targets_text, values))
@@ -455,17 +428,14 @@ add_cell_json (JsonBuilder           *builder,
                const EscProgressCell *cell)
 {
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "fiscal_year");
-  json_builder_add_int_value (builder, cell->fiscal_year);
-  json_builder_set_member_name (builder, "district");
-  json_builder_add_string_value (builder, cell->district);
+  esc_cli_json_int (builder, "fiscal_year", cell->fiscal_year);
+  esc_cli_json_string (builder, "district", cell->district);
   json_builder_set_member_name (builder, "target");
   if (cell->target >= 0)
     json_builder_add_int_value (builder, cell->target);
   else
     json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "actual");
-  json_builder_add_int_value (builder, cell->actual);
+  esc_cli_json_int (builder, "actual", cell->actual);
   json_builder_set_member_name (builder, "laos");
   json_builder_begin_array (builder);
   for (guint i = 0; i < cell->laos->len; i++)
@@ -517,7 +487,7 @@ esc_cli_targets_show (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = positional (argc, argv, 1, _ ("a workspace"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
   if (plan_name == NULL && year == 0)
     return esc_cli_usage_error (_ ("“esc-cli %s” needs --plan NAME or --year YEAR"), argv[0]);
@@ -549,18 +519,12 @@ esc_cli_targets_show (int    argc,
       g_autoptr (JsonNode)    root = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "plan");
-      json_builder_add_string_value (builder, plan->name);
-      json_builder_set_member_name (builder, "first_year");
-      json_builder_add_int_value (builder, plan->first_year);
-      json_builder_set_member_name (builder, "years");
-      json_builder_add_int_value (builder, plan->n_years);
-      json_builder_set_member_name (builder, "total_target");
-      json_builder_add_int_value (builder, progress->total_target);
-      json_builder_set_member_name (builder, "total_actual");
-      json_builder_add_int_value (builder, progress->total_actual);
-      json_builder_set_member_name (builder, "distinct_laos");
-      json_builder_add_int_value (builder, progress->distinct_laos);
+      esc_cli_json_string (builder, "plan", plan->name);
+      esc_cli_json_int (builder, "first_year", plan->first_year);
+      esc_cli_json_int (builder, "years", plan->n_years);
+      esc_cli_json_int (builder, "total_target", progress->total_target);
+      esc_cli_json_int (builder, "total_actual", progress->total_actual);
+      esc_cli_json_int (builder, "distinct_laos", progress->distinct_laos);
       json_builder_set_member_name (builder, "province");
       json_builder_begin_array (builder);
       for (guint i = 0; i < progress->province->len; i++)
@@ -621,7 +585,7 @@ esc_cli_readiness (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = positional (argc, argv, 1, _ ("a workspace"))) != ESC_CLI_OK ||
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK ||
       (status = need_year (argv[0], year)) != ESC_CLI_OK)
     return status;
 
@@ -651,12 +615,9 @@ esc_cli_readiness (int    argc,
           g_autoptr (JsonNode)    root = NULL;
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "lao");
-          json_builder_add_string_value (builder, lao->name);
-          json_builder_set_member_name (builder, "items");
-          json_builder_add_int_value (builder, readiness->n_items);
-          json_builder_set_member_name (builder, "ready");
-          json_builder_add_int_value (builder, readiness->n_ready);
+          esc_cli_json_string (builder, "lao", lao->name);
+          esc_cli_json_int (builder, "items", readiness->n_items);
+          esc_cli_json_int (builder, "ready", readiness->n_ready);
           json_builder_set_member_name (builder, "gaps");
           json_builder_begin_array (builder);
           for (guint i = 0; i < readiness->items->len; i++)
@@ -664,8 +625,7 @@ esc_cli_readiness (int    argc,
               const EscReadinessItem *item = g_ptr_array_index (readiness->items, i);
 
               json_builder_begin_object (builder);
-              json_builder_set_member_name (builder, "indicator");
-              json_builder_add_string_value (builder, item->item->code);
+              esc_cli_json_string (builder, "indicator", item->item->code);
               json_builder_set_member_name (builder, "gaps");
               json_builder_begin_array (builder);
               for (guint g = 0; g < ESC_N_GAPS; g++)
@@ -717,10 +677,8 @@ esc_cli_readiness (int    argc,
             const EscPrepareEntry *entry = g_ptr_array_index (entries_list, i);
 
             json_builder_begin_object (builder);
-            json_builder_set_member_name (builder, "indicator");
-            json_builder_add_string_value (builder, entry->item->code);
-            json_builder_set_member_name (builder, "gap");
-            json_builder_add_string_value (builder, esc_gap_get_label (entry->gap));
+            esc_cli_json_string (builder, "indicator", entry->item->code);
+            esc_cli_json_string (builder, "gap", esc_gap_get_label (entry->gap));
             json_builder_set_member_name (builder, "laos");
             json_builder_begin_array (builder);
             for (guint j = 0; j < entry->laos->len; j++)
@@ -771,7 +729,7 @@ esc_cli_benefits_set (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = positional (argc, argv, 1, _ ("a workspace"))) != ESC_CLI_OK)
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK)
     return status;
   if (province == NULL || (text == NULL) == (file == NULL))
     return esc_cli_usage_error (_ ("“esc-cli %s” needs --province and one of --text or --file"), argv[0]);
@@ -815,7 +773,7 @@ esc_cli_report_lao (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = positional (argc, argv, 1, _ ("a workspace"))) != ESC_CLI_OK ||
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK ||
       (status = need_year (argv[0], year)) != ESC_CLI_OK)
     return status;
   if (lao_text == NULL || output == NULL)
@@ -855,7 +813,7 @@ esc_cli_report_province (int    argc,
 
   if (!esc_cli_parse_options (entries, &argc, &argv, "WORKSPACE"))
     return ESC_CLI_USAGE_ERROR;
-  if ((status = positional (argc, argv, 1, _ ("a workspace"))) != ESC_CLI_OK ||
+  if ((status = esc_cli_expect_arguments (argc, argv, 1, 1, _ ("a workspace"))) != ESC_CLI_OK ||
       (status = need_year (argv[0], year)) != ESC_CLI_OK)
     return status;
   if (output == NULL)

@@ -101,6 +101,56 @@ esc_cli_open_store (const char *path,
   return store;
 }
 
+int
+esc_cli_expect_arguments (int         argc,
+                          char      **argv,
+                          int         min,
+                          int         max,
+                          const char *what)
+{
+  if (argc - 1 < min)
+    return esc_cli_usage_error (_ ("“esc-cli %s” needs %s"), argv[0], what);
+  if (max >= 0 && argc - 1 > max)
+    return esc_cli_usage_error (_ ("“esc-cli %s” got an unexpected argument “%s”"), argv[0], argv[max + 1]);
+  return ESC_CLI_OK;
+}
+
+void
+esc_cli_json_string (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+void
+esc_cli_json_int (JsonBuilder *builder,
+                  const char  *name,
+                  gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+esc_cli_json_double (JsonBuilder *builder,
+                     const char  *name,
+                     double       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
+void
+esc_cli_json_boolean (JsonBuilder *builder,
+                      const char  *name,
+                      gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
 void
 esc_cli_print_json (JsonNode *node)
 {
