@@ -176,6 +176,37 @@ local_exec (Merge        *m,
   return _esc_store_step_done (m->store, stmt, error);
 }
 
+/* The local statement sql with its first n_columns parameters bound to the columns of the
+ * other file's current row in read; NULL with error set when it cannot be prepared. */
+static sqlite3_stmt *
+row_insert (Merge        *m,
+            const char   *sql,
+            sqlite3_stmt *read,
+            int           n_columns,
+            GError      **error)
+{
+  sqlite3_stmt *insert = local_stmt (m, sql, error);
+
+  if (insert == NULL)
+    return NULL;
+  for (int i = 0; i < n_columns; i++)
+    sqlite3_bind_value (insert, i + 1, sqlite3_column_value (read, i));
+  return insert;
+}
+
+/* Runs sql with the other file's current row as its parameters, as they are. */
+static gboolean
+copy_row (Merge        *m,
+          const char   *sql,
+          sqlite3_stmt *read,
+          int           n_columns,
+          GError      **error)
+{
+  sqlite3_stmt *insert = row_insert (m, sql, read, n_columns, error);
+
+  return insert != NULL && local_exec (m, insert, error);
+}
+
 static const char *
 map_uuid (Merge      *m,
           const char *uuid)
@@ -739,7 +770,6 @@ merge_frameworks (Merge   *m,
       const char   *uuid = (const char *) sqlite3_column_text (read, 0);
       const char   *sha256 = (const char *) sqlite3_column_text (read, 3);
       sqlite3_stmt *find = local_stmt (m, "SELECT uuid FROM frameworks WHERE sha256 = ?1", error);
-      sqlite3_stmt *insert;
       int           rc;
 
       if (find == NULL || uuid == NULL || sha256 == NULL)
@@ -759,15 +789,9 @@ merge_frameworks (Merge   *m,
           return FALSE;
         }
 
-      insert = local_stmt (m,
-                           "INSERT INTO frameworks (uuid, code, fiscal_year, sha256, source, added_at)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                           error);
-      if (insert == NULL)
-        return FALSE;
-      for (int i = 0; i < 6; i++)
-        sqlite3_bind_value (insert, i + 1, sqlite3_column_value (read, i));
-      if (!local_exec (m, insert, error))
+      if (!copy_row (m, "INSERT INTO frameworks (uuid, code, fiscal_year, sha256, source, added_at)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                     read, 6, error))
         return FALSE;
       m->report->n_frameworks_added++;
     }
@@ -844,15 +868,9 @@ merge_laos (Merge   *m,
 
       if (mine == NULL)
         {
-          sqlite3_stmt *insert = local_stmt (m,
-                                             "INSERT INTO laos (uuid, code, name, type, district, province, created_at, updated_at)"
-                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                                             error);
-          if (insert == NULL)
-            return FALSE;
-          for (int i = 0; i < 8; i++)
-            sqlite3_bind_value (insert, i + 1, sqlite3_column_value (read, i));
-          if (!local_exec (m, insert, error))
+          if (!copy_row (m, "INSERT INTO laos (uuid, code, name, type, district, province, created_at, updated_at)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                         read, 8, error))
             return FALSE;
           m->report->n_laos_added++;
         }
@@ -943,17 +961,15 @@ merge_assessments (Merge   *m,
 
       if (status == NULL)
         {
-          sqlite3_stmt *insert = local_stmt (m,
+          sqlite3_stmt *insert = row_insert (m,
                                              "INSERT INTO assessments (uuid, lao_uuid, fiscal_year, framework_uuid, kind,"
                                              " assessor, status, created_at, updated_at)"
                                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                                             error);
+                                             read, 9, error);
           gint64        at;
 
           if (insert == NULL)
             return FALSE;
-          for (int i = 0; i < 9; i++)
-            sqlite3_bind_value (insert, i + 1, sqlite3_column_value (read, i));
           sqlite3_bind_text (insert, 2, map_uuid (m, (const char *) sqlite3_column_text (read, 1)), -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (insert, 4, map_uuid (m, (const char *) sqlite3_column_text (read, 3)), -1, SQLITE_TRANSIENT);
           if (!local_exec (m, insert, error))
@@ -1429,16 +1445,14 @@ merge_answers (Merge   *m,
 
       if (mine == NULL)
         {
-          sqlite3_stmt            *insert = local_stmt (m,
+          sqlite3_stmt            *insert = row_insert (m,
                                                         "INSERT INTO answers (uuid, assessment_uuid, item_code, checked, note,"
                                                                    " updated_by, updated_at, scores) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                                                        error);
+                                                        read, 7, error);
           static const char *const clocked[] = { "scores", "note", "checked" };
 
           if (insert == NULL)
             return FALSE;
-          for (int i = 0; i < 7; i++)
-            sqlite3_bind_value (insert, i + 1, sqlite3_column_value (read, i));
           sqlite3_bind_value (insert, 8, sqlite3_column_value (read, 9));
           if (!local_exec (m, insert, error))
             return FALSE;
@@ -1670,15 +1684,9 @@ merge_blobs (Merge   *m,
     return FALSE;
   while (other_step (m, read, &row, error) && row)
     {
-      sqlite3_stmt *insert = local_stmt (m,
-                                         "INSERT OR IGNORE INTO documents (uuid, sha256, file_name, title, n_pages,"
-                                         " created_at, updated_at, encrypted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                                         error);
-      if (insert == NULL)
-        return FALSE;
-      for (int i = 0; i < 8; i++)
-        sqlite3_bind_value (insert, i + 1, sqlite3_column_value (read, i));
-      if (!local_exec (m, insert, error))
+      if (!copy_row (m, "INSERT OR IGNORE INTO documents (uuid, sha256, file_name, title, n_pages,"
+                        " created_at, updated_at, encrypted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                     read, 8, error))
         return FALSE;
       if (sqlite3_changes (m->db) > 0)
         {
@@ -1737,15 +1745,9 @@ merge_links (Merge   *m,
         return FALSE;
       if (take && local.content == NULL)
         {
-          sqlite3_stmt *insert = local_stmt (m,
-                                             "INSERT INTO links (uuid, document_uuid, assessment_uuid, item_code, pages,"
-                                             " caption, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                                             error);
-          if (insert == NULL)
-            return FALSE;
-          for (int i = 0; i < 8; i++)
-            sqlite3_bind_value (insert, i + 1, sqlite3_column_value (read, i));
-          if (!local_exec (m, insert, error))
+          if (!copy_row (m, "INSERT INTO links (uuid, document_uuid, assessment_uuid, item_code, pages,"
+                            " caption, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                         read, 8, error))
             return FALSE;
           m->report->n_links_added++;
         }
@@ -1836,15 +1838,9 @@ merge_comments (Merge   *m,
     return FALSE;
   while (other_step (m, read, &row, error) && row)
     {
-      sqlite3_stmt *insert = local_stmt (m,
-                                         "INSERT OR IGNORE INTO comments (uuid, assessment_uuid, item_code, verdict, body,"
-                                         " author, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                         error);
-      if (insert == NULL)
-        return FALSE;
-      for (int i = 0; i < 7; i++)
-        sqlite3_bind_value (insert, i + 1, sqlite3_column_value (read, i));
-      if (!local_exec (m, insert, error))
+      if (!copy_row (m, "INSERT OR IGNORE INTO comments (uuid, assessment_uuid, item_code, verdict, body,"
+                        " author, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                     read, 7, error))
         return FALSE;
       m->report->n_comments_added += sqlite3_changes (m->db);
       if (!tick (m, error))
@@ -1867,14 +1863,12 @@ merge_history (Merge   *m,
     return FALSE;
   while (other_step (m, read, &row, error) && row)
     {
-      sqlite3_stmt *insert = local_stmt (m,
+      sqlite3_stmt *insert = row_insert (m,
                                          "INSERT OR IGNORE INTO history (uuid, entity, entity_uuid, field, old_value,"
                                          " new_value, reason, author, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                                         error);
+                                         read, 9, error);
       if (insert == NULL)
         return FALSE;
-      for (int i = 0; i < 9; i++)
-        sqlite3_bind_value (insert, i + 1, sqlite3_column_value (read, i));
       /* History of a row that has another uuid here follows it. */
       sqlite3_bind_text (insert, 3, map_uuid (m, (const char *) sqlite3_column_text (read, 2)), -1, SQLITE_TRANSIENT);
       if (!local_exec (m, insert, error))
@@ -1901,14 +1895,7 @@ merge_bookkeeping (Merge   *m,
     return FALSE;
   while (other_step (m, read, &row, error) && row)
     {
-      sqlite3_stmt *insert = local_stmt (m,
-                                         "INSERT OR IGNORE INTO merge_seen (entity, row_key, rev) VALUES (?1, ?2, ?3)",
-                                         error);
-      if (insert == NULL)
-        return FALSE;
-      for (int i = 0; i < 3; i++)
-        sqlite3_bind_value (insert, i + 1, sqlite3_column_value (read, i));
-      if (!local_exec (m, insert, error))
+      if (!copy_row (m, "INSERT OR IGNORE INTO merge_seen (entity, row_key, rev) VALUES (?1, ?2, ?3)", read, 3, error))
         return FALSE;
     }
   if (error != NULL && *error != NULL)
@@ -1923,17 +1910,11 @@ merge_bookkeeping (Merge   *m,
     return FALSE;
   while (other_step (m, read, &row, error) && row)
     {
-      sqlite3_stmt *insert = local_stmt (m,
-                                         "INSERT OR IGNORE INTO conflicts (uuid, entity, row_key, assessment_uuid,"
-                                         " item_code, field, kept_value, kept_author, kept_at, other_value,"
-                                         " other_author, other_at, created_at, resolved_at, resolved_by, resolution)"
-                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-                                         error);
-      if (insert == NULL)
-        return FALSE;
-      for (int i = 0; i < 16; i++)
-        sqlite3_bind_value (insert, i + 1, sqlite3_column_value (read, i));
-      if (!local_exec (m, insert, error))
+      if (!copy_row (m, "INSERT OR IGNORE INTO conflicts (uuid, entity, row_key, assessment_uuid,"
+                        " item_code, field, kept_value, kept_author, kept_at, other_value,"
+                        " other_author, other_at, created_at, resolved_at, resolved_by, resolution)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                     read, 16, error))
         return FALSE;
 
       /* A conflict the other file resolved is resolved here too. */
