@@ -154,6 +154,7 @@ esc_application_startup (GApplication *app)
     { "win.next-indicator", { "<Alt>Right", "<Control>Page_Down", NULL } },
     { "win.quick-jump", { "<Control>k", NULL } },
     { "win.undo", { "<Control>z", NULL } },
+    { "win.export", { "<Control>e", NULL } },
     { "win.show-workspace", { "<Alt>Up", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };

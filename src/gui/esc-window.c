@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "esc-export-dialog.h"
 #include "esc-merge-window.h"
 #include "esc-thai.h"
 #include "esc-window.h"
@@ -151,6 +152,7 @@ set_page (EscWindow  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-laos", open && !assessment);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-workspace", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open && (assessment || workspace));
 
   if (g_strcmp0 (name, "loading") == 0)
     gtk_spinner_start (self->spinner);
@@ -582,6 +584,44 @@ merge_workspace_action (GtkWidget  *widget,
   esc_merge_window_choose (merge_window);
 }
 
+/* In an assessment, its SAR workbook; in the list of local governments, the province
+ * workbook of the current fiscal year. The dialog reads its own snapshot of the file. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EscWindow           *self = ESC_WINDOW (widget);
+  const EscAssessment *assessment = NULL;
+  const char          *lao_name = NULL;
+  EscExportDialog     *dialog;
+  int                  year;
+
+  if (self->workspace == NULL)
+    return;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "assessment") == 0)
+    {
+      assessment = esc_assessment_view_get_assessment (self->assessment_view);
+      lao_name = esc_assessment_view_get_lao (self->assessment_view)->name;
+    }
+
+  if (assessment != NULL)
+    year = assessment->fiscal_year;
+  else
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+      year = esc_thai_fiscal_year (now);
+    }
+
+  /* What is being typed goes into the workbook too. */
+  esc_assessment_view_flush (self->assessment_view);
+  dialog = esc_export_dialog_new (GTK_WINDOW (self), esc_workspace_get_path (self->workspace),
+                                  assessment != NULL ? assessment->uuid : NULL, year, lao_name);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 typedef enum
 {
   CHOOSE_OPEN,
@@ -839,6 +879,7 @@ esc_window_class_init (EscWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL, close_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.merge-workspace", NULL, merge_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.show-workspace", NULL, show_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.new-assessment", NULL, new_assessment_action);
   gtk_widget_class_install_action (widget_class, "win.previous-indicator", NULL, navigate_action);
   gtk_widget_class_install_action (widget_class, "win.next-indicator", NULL, navigate_action);
