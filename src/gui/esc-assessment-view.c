@@ -9,11 +9,17 @@
 #include <math.h>
 
 #include "esc-assessment-view.h"
+#include "esc-evidence-list.h"
+#include "esc-evidence.h"
+#include "esc-pdf-preview.h"
 #include "esc-quick-jump.h"
 #include "esc-scoring.h"
 #include "esc-thai.h"
 
 #define MAX_UNDO 200
+#define MAX_SEARCH_HITS 50
+/* The width the preview pane opens with, when the window has room for it. */
+#define PREVIEW_WIDTH 520
 
 /* One assessment: the indicators in a sidebar, the current indicator's page and a footer
  * with the scores. Every change goes to the workspace at once; the view keeps a copy of
@@ -22,6 +28,14 @@ struct _EscAssessmentView
 {
   AdwBin            parent_instance;
 
+  AdwToastOverlay  *toast_overlay;
+  GtkSearchBar     *search_bar;
+  GtkSearchEntry   *search_entry;
+  GtkWidget        *search_scroller;
+  GtkListBox       *search_list;
+  GtkToggleButton  *search_button;
+  GtkWidget        *preview_box;
+  EscPdfPreview    *preview;
   GtkPaned         *preview_paned;
   GtkListBox       *sidebar_list;
   EscIndicatorPage *indicator_page;
@@ -41,7 +55,11 @@ struct _EscAssessmentView
   GPtrArray        *rows;    /* EscIndicatorRow per item */
   GPtrArray        *undo;    /* EscAnswer snapshots, oldest first */
   GCancellable     *cancellable;
+  GCancellable     *search_cancellable;
+  GPtrArray        *search_hits; /* EscSearchHit, as the rows show them */
+  EscEvidenceList  *evidence_list;
   guint             position;
+  gboolean          searching;
   gboolean          thai;
   gboolean          selecting;
   gint64            saved_at;
@@ -350,6 +368,318 @@ update_position_label (EscAssessmentView *self)
   gtk_label_set_label (self->position_label, text);
 }
 
+/* Evidence: the list of the current item, the preview pane and the search */
+
+static EscStore *
+get_store (EscAssessmentView *self)
+{
+  return self->workspace != NULL ? esc_workspace_get_store (self->workspace) : NULL;
+}
+
+static const char *
+get_store_path (EscAssessmentView *self)
+{
+  return self->workspace != NULL ? esc_store_get_path (esc_workspace_get_store (self->workspace)) : NULL;
+}
+
+static void
+show_toast (EscAssessmentView *self,
+            const char        *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+open_preview (EscAssessmentView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->preview_paned));
+
+  if (gtk_widget_get_visible (self->preview_box))
+    return;
+  gtk_widget_set_visible (self->preview_box, TRUE);
+  /* The pane takes what the indicator page can spare, up to PREVIEW_WIDTH. */
+  if (width > 0)
+    gtk_paned_set_position (self->preview_paned, MAX (width - PREVIEW_WIDTH, width / 2));
+}
+
+static void
+on_preview_close_cb (EscAssessmentView *self)
+{
+  gtk_widget_set_visible (self->preview_box, FALSE);
+  esc_pdf_preview_clear (self->preview);
+}
+
+static void
+on_open_link_cb (EscAssessmentView *self,
+                 const char        *link_uuid)
+{
+  const EscLink *link = esc_evidence_list_lookup_link (self->evidence_list, link_uuid);
+
+  if (link == NULL || self->workspace == NULL)
+    return;
+  open_preview (self);
+  esc_pdf_preview_show_document (self->preview, get_store_path (self), link->document, link->pages);
+}
+
+/* Documents were attached or unlinked: the item's evidence mark and the footer follow. */
+static void
+on_evidence_changed_cb (EscAssessmentView *self)
+{
+  const EscIndicator *item;
+  EscAnswer          *answer;
+
+  if (self->workspace == NULL || self->rows->len == 0)
+    return;
+  item = item_at (self, self->position);
+  answer = g_hash_table_lookup (self->answers, item->code);
+  if (answer == NULL)
+    {
+      answer = empty_answer (item->code);
+      g_hash_table_insert (self->answers, answer->item_code, answer);
+    }
+  answer->n_links = esc_evidence_list_get_n_links (self->evidence_list);
+  update_row (self, self->position);
+  update_footer (self);
+}
+
+static void
+on_evidence_toast_cb (EscAssessmentView *self,
+                      const char        *text)
+{
+  show_toast (self, text);
+}
+
+typedef struct
+{
+  char *store_path;
+  char *text;
+  char *assessment_uuid;
+} SearchJob;
+
+static void
+search_job_free (SearchJob *job)
+{
+  g_free (job->store_path);
+  g_free (job->text);
+  g_free (job->assessment_uuid);
+  g_free (job);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchJob            *job = task_data;
+  g_autoptr (EscStore)  store = NULL;
+  g_autoptr (GPtrArray) hits = NULL;
+  GError               *error = NULL;
+
+  store = esc_store_open (job->store_path, ESC_STORE_OPEN_READ_ONLY, &error);
+  if (store != NULL)
+    hits = esc_store_search (store, job->text, job->assessment_uuid, MAX_SEARCH_HITS, &error);
+  if (hits == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&hits), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static GtkWidget *
+create_hit_row (EscAssessmentView  *self,
+                const EscSearchHit *hit)
+{
+  GtkWidget       *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+
+  if (hit->kind == ESC_SEARCH_HIT_NOTE)
+    /* TRANSLATORS: a search hit in an indicator's note, e.g. "Note of Indicator 7" */
+    title = g_strdup_printf (_ ("Note of Indicator %s"), hit->item_code);
+  else
+    /* TRANSLATORS: a search hit in a document, its title and the page, e.g. "Report · page 3" */
+    title = g_strdup_printf (_ ("%s · page %u"), hit->title, hit->page);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), hit->snippet != NULL ? hit->snippet : "");
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name (hit->kind == ESC_SEARCH_HIT_NOTE
+                                                             ? "accessories-text-editor-symbolic"
+                                                             : "x-office-document-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+static void
+clear_search_list (EscAssessmentView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_list))) != NULL)
+    gtk_list_box_remove (self->search_list, child);
+  g_ptr_array_set_size (self->search_hits, 0);
+}
+
+static void
+searched_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  EscAssessmentView    *self = ESC_ASSESSMENT_VIEW (object);
+  g_autoptr (GError)    error = NULL;
+  g_autoptr (GPtrArray) hits = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (hits == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->searching = FALSE;
+  clear_search_list (self);
+  if (hits == NULL)
+    {
+      GtkWidget *label = gtk_label_new (error->message);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "error");
+      gtk_list_box_append (self->search_list, label);
+    }
+  else if (hits->len == 0)
+    {
+      GtkWidget *label = gtk_label_new (_ ("Nothing found in the notes or the documents."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_list_box_append (self->search_list, label);
+    }
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      EscSearchHit *hit = g_ptr_array_index (hits, i);
+
+      gtk_list_box_append (self->search_list, create_hit_row (self, hit));
+      g_ptr_array_add (self->search_hits, hit);
+    }
+  if (hits != NULL)
+    g_ptr_array_set_free_func (hits, NULL);
+  gtk_widget_set_visible (self->search_scroller, TRUE);
+}
+
+/* Lists the notes and document pages containing text, on a worker with its own connection. */
+void
+esc_assessment_view_search (EscAssessmentView *self,
+                            const char        *text)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autofree char  *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  SearchJob        *job;
+
+  g_return_if_fail (ESC_IS_ASSESSMENT_VIEW (self));
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  if (self->workspace == NULL || stripped[0] == '\0')
+    {
+      self->searching = FALSE;
+      clear_search_list (self);
+      gtk_widget_set_visible (self->search_scroller, FALSE);
+      return;
+    }
+
+  self->searching = TRUE;
+  self->search_cancellable = g_cancellable_new ();
+  job = g_new0 (SearchJob, 1);
+  job->store_path = g_strdup (get_store_path (self));
+  job->text = g_strdup (text);
+  job->assessment_uuid = g_strdup (self->assessment->uuid);
+  task = g_task_new (self, self->search_cancellable, searched_cb, NULL);
+  g_task_set_source_tag (task, esc_assessment_view_search);
+  g_task_set_task_data (task, job, (GDestroyNotify) search_job_free);
+  g_task_run_in_thread (task, search_thread);
+}
+
+static void
+on_search_changed_cb (EscAssessmentView *self)
+{
+  esc_assessment_view_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+/* Opens what a hit points at: the indicator of a note, or the page of a document. */
+gboolean
+esc_assessment_view_open_search_hit (EscAssessmentView *self,
+                                     guint              index)
+{
+  const EscSearchHit     *hit;
+  g_autoptr (EscDocument) document = NULL;
+  g_autoptr (GError)      error = NULL;
+
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), FALSE);
+
+  if (self->workspace == NULL || index >= self->search_hits->len)
+    return FALSE;
+  hit = g_ptr_array_index (self->search_hits, index);
+  if (hit->kind == ESC_SEARCH_HIT_NOTE)
+    return esc_assessment_view_go_to_code (self, hit->item_code);
+
+  document = esc_store_get_document (get_store (self), hit->document_uuid, &error);
+  if (document == NULL)
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
+  open_preview (self);
+  esc_pdf_preview_show_page (self->preview, get_store_path (self), document, hit->page);
+  return TRUE;
+}
+
+static void
+on_search_row_activated_cb (EscAssessmentView *self,
+                            GtkListBoxRow     *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (ADW_IS_ACTION_ROW (row) && index >= 0)
+    esc_assessment_view_open_search_hit (self, (guint) index);
+}
+
+static void
+on_search_activate_cb (EscAssessmentView *self)
+{
+  if (self->search_hits->len > 0)
+    esc_assessment_view_open_search_hit (self, 0);
+}
+
+static void
+on_search_mode_cb (EscAssessmentView *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      esc_assessment_view_search (self, NULL);
+    }
+}
+
+/* Shows the search field (Ctrl+F). */
+void
+esc_assessment_view_start_search (EscAssessmentView *self)
+{
+  g_return_if_fail (ESC_IS_ASSESSMENT_VIEW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  esc_assessment_view_start_search (ESC_ASSESSMENT_VIEW (widget));
+}
+
 gboolean
 esc_assessment_view_go_to (EscAssessmentView *self,
                            guint              position)
@@ -368,6 +698,7 @@ esc_assessment_view_go_to (EscAssessmentView *self,
   item = item_at (self, position);
   esc_indicator_page_show (self->indicator_page, self->framework, item,
                            g_hash_table_lookup (self->answers, item->code), self->thai);
+  esc_evidence_list_set_item (self->evidence_list, get_store (self), self->assessment->uuid, item->code);
 
   self->selecting = TRUE;
   gtk_list_box_select_row (self->sidebar_list, g_ptr_array_index (self->rows, position));
@@ -435,6 +766,9 @@ esc_assessment_view_dispose (GObject *object)
   esc_assessment_view_unload (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  g_clear_pointer (&self->search_hits, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ESC_TYPE_ASSESSMENT_VIEW);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
@@ -499,7 +833,15 @@ esc_assessment_view_class_init (EscAssessmentViewClass *klass)
                                        G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (ESC_TYPE_INDICATOR_PAGE);
+  g_type_ensure (ESC_TYPE_PDF_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/esc-assessment-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, search_scroller);
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, search_list);
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, search_button);
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, preview_box);
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, preview);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, preview_paned);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, indicator_page);
@@ -512,6 +854,14 @@ esc_assessment_view_class_init (EscAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, footer);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_answer_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_preview_close_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
+
+  gtk_widget_class_install_action (widget_class, "assessment.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "assessment.search", NULL);
 }
 
 static void
@@ -527,6 +877,22 @@ esc_assessment_view_init (EscAssessmentView *self)
   self->cancellable = g_cancellable_new ();
   self->thai = languages[0] != NULL && g_str_has_prefix (languages[0], "th");
   gtk_list_box_set_header_func (self->sidebar_list, header_func, self, NULL);
+
+  /* The bin's own child: not a bound template child, which the bin would unparent twice. */
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
+  self->search_hits = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_search_hit_free);
+  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  /* The evidence of the current item, under its page; files dropped anywhere on the page
+   * are attached to it. */
+  self->evidence_list = ESC_EVIDENCE_LIST (esc_evidence_list_new ());
+  gtk_box_append (esc_indicator_page_get_evidence_box (self->indicator_page), GTK_WIDGET (self->evidence_list));
+  esc_evidence_list_add_drop_target (self->evidence_list, GTK_WIDGET (self->indicator_page));
+  g_signal_connect_object (self->evidence_list, "open-link", G_CALLBACK (on_open_link_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->evidence_list, "changed", G_CALLBACK (on_evidence_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->evidence_list, "toast", G_CALLBACK (on_evidence_toast_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -625,6 +991,9 @@ esc_assessment_view_unload (EscAssessmentView *self)
 
   esc_indicator_page_flush_note (self->indicator_page);
   esc_indicator_page_set_review (self->indicator_page, NULL, NULL);
+  esc_evidence_list_set_item (self->evidence_list, NULL, NULL, NULL);
+  on_preview_close_cb (self);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   clear_sidebar (self);
   g_hash_table_remove_all (self->answers);
   g_ptr_array_set_size (self->undo, 0);
@@ -880,4 +1249,64 @@ esc_assessment_view_get_footer (EscAssessmentView *self)
   g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
 
   return self->footer;
+}
+
+EscEvidenceList *
+esc_assessment_view_get_evidence_list (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
+
+  return self->evidence_list;
+}
+
+EscPdfPreview *
+esc_assessment_view_get_preview (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
+
+  return self->preview;
+}
+
+/* TRUE while the preview pane is shown. */
+gboolean
+esc_assessment_view_is_preview_open (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), FALSE);
+
+  return gtk_widget_get_visible (self->preview_box);
+}
+
+guint
+esc_assessment_view_get_n_search_hits (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), 0);
+
+  return self->search_hits->len;
+}
+
+const EscSearchHit *
+esc_assessment_view_get_search_hit (EscAssessmentView *self,
+                                    guint              index)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
+  g_return_val_if_fail (index < self->search_hits->len, NULL);
+
+  return g_ptr_array_index (self->search_hits, index);
+}
+
+/* TRUE while a search runs. */
+gboolean
+esc_assessment_view_is_searching (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), FALSE);
+
+  return self->searching;
+}
+
+GtkSearchEntry *
+esc_assessment_view_get_search_entry (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
+
+  return self->search_entry;
 }

@@ -7,8 +7,10 @@
 
 #include <adwaita.h>
 
+#include "esc-evidence-list.h"
 #include "esc-indicator-page.h"
 #include "esc-indicator-row.h"
+#include "esc-pdf-preview.h"
 #include "esc-workspace.h"
 
 G_BEGIN_DECLS
@@ -50,5 +52,19 @@ char                *esc_assessment_view_dup_component_text (EscAssessmentView *
                                                            guint              index);
 GtkPaned            *esc_assessment_view_get_preview_paned (EscAssessmentView *self);
 GtkWidget           *esc_assessment_view_get_footer       (EscAssessmentView *self);
+
+EscEvidenceList     *esc_assessment_view_get_evidence_list (EscAssessmentView *self);
+EscPdfPreview       *esc_assessment_view_get_preview      (EscAssessmentView *self);
+gboolean             esc_assessment_view_is_preview_open  (EscAssessmentView *self);
+void                 esc_assessment_view_start_search     (EscAssessmentView *self);
+void                 esc_assessment_view_search           (EscAssessmentView *self,
+                                                           const char        *text);
+gboolean             esc_assessment_view_is_searching     (EscAssessmentView *self);
+guint                esc_assessment_view_get_n_search_hits (EscAssessmentView *self);
+const EscSearchHit  *esc_assessment_view_get_search_hit   (EscAssessmentView *self,
+                                                           guint              index);
+gboolean             esc_assessment_view_open_search_hit  (EscAssessmentView *self,
+                                                           guint              index);
+GtkSearchEntry      *esc_assessment_view_get_search_entry (EscAssessmentView *self);
 
 G_END_DECLS

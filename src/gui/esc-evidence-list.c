@@ -12,21 +12,22 @@
 
 struct _EscEvidenceList
 {
-  GtkBox         parent_instance;
+  GtkBox          parent_instance;
 
-  GtkListBox    *list_box;
-  GtkButton     *attach_button;
-  GtkWidget     *busy_spinner;
-  GMenuModel    *row_menu;
+  GtkListBox     *list_box;
+  GtkButton      *attach_button;
+  GtkWidget      *busy_spinner;
+  GtkProgressBar *progress_bar;
+  GMenuModel     *row_menu;
 
-  EscStore      *store;
-  char          *assessment_uuid;
-  char          *item_code;
-  GPtrArray     *links;
-  GtkDropTarget *drop_target;
-  GCancellable  *cancellable;
-  guint          n_busy;
-  char          *last_error;
+  EscStore       *store;
+  char           *assessment_uuid;
+  char           *item_code;
+  GPtrArray      *links;
+  GtkDropTarget  *drop_target;
+  GCancellable   *cancellable;
+  guint           n_busy;
+  char           *last_error;
 };
 
 G_DEFINE_FINAL_TYPE (EscEvidenceList, esc_evidence_list, GTK_TYPE_BOX)
@@ -35,6 +36,7 @@ enum
 {
   OPEN_LINK,
   CHANGED,
+  TOAST,
   N_SIGNALS
 };
 
@@ -282,12 +284,47 @@ row_activated_cb (EscEvidenceList *self,
 
 typedef struct
 {
+  GObject   *owner; /* the list; alive while the job's task is */
   char      *assessment_uuid;
   char      *item_code;
   GPtrArray *files;
   GPtrArray *refused; /* messages */
   guint      n_attached;
 } AttachData;
+
+typedef struct
+{
+  EscEvidenceList *list;
+  guint            index;
+  guint            n_files;
+  char            *name;
+} AttachProgress;
+
+static void
+attach_progress_free (AttachProgress *progress)
+{
+  g_object_unref (progress->list);
+  g_free (progress->name);
+  g_free (progress);
+}
+
+/* On the main thread: which file is being attached. */
+static gboolean
+attach_progress_cb (gpointer user_data)
+{
+  AttachProgress  *progress = user_data;
+  EscEvidenceList *self = progress->list;
+  g_autofree char *text = NULL;
+
+  if (self->n_busy == 0)
+    return G_SOURCE_REMOVE;
+  /* TRANSLATORS: progress while attaching, e.g. "Attaching 2 of 5: report.pdf" */
+  text = g_strdup_printf (_ ("Attaching %u of %u: %s"), progress->index + 1, progress->n_files, progress->name);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) progress->index / progress->n_files);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+  return G_SOURCE_REMOVE;
+}
 
 static void
 attach_data_free (AttachData *data)
@@ -313,8 +350,19 @@ attach_func (EscStore     *store,
       g_autoptr (GError)  file_error = NULL;
       g_autoptr (EscLink) link = NULL;
 
+      AttachProgress     *progress;
+      GFile              *file = g_ptr_array_index (data->files, i);
+
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
+      /* The list is only referenced here, never touched: the main thread shows it. */
+      progress = g_new0 (AttachProgress, 1);
+      progress->list = ESC_EVIDENCE_LIST (g_object_ref (data->owner));
+      progress->index = i;
+      progress->n_files = data->files->len;
+      progress->name = g_file_get_basename (file);
+      g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, attach_progress_cb, progress,
+                                  (GDestroyNotify) attach_progress_free);
       link = esc_store_attach_file (store, g_ptr_array_index (data->files, i), NULL,
                                     data->assessment_uuid, data->item_code, NULL, NULL,
                                     cancellable, &file_error);
@@ -333,11 +381,21 @@ attached_cb (GObject      *object,
 {
   EscEvidenceList *self = ESC_EVIDENCE_LIST (object);
   AttachData      *data = job_data (result);
+  g_autofree char *toast = NULL;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
   if (!finish_job (self, result, _ ("The Files Were Not Attached")))
     return;
   if (data->n_attached > 0)
     changed (self);
+  if (data->refused->len == 0)
+    toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document attached", "%u documents attached",
+                                          data->n_attached),
+                             data->n_attached);
+  else
+    /* TRANSLATORS: after attaching, e.g. "2 attached, 1 refused" */
+    toast = g_strdup_printf (_ ("%u attached, %u refused"), data->n_attached, data->refused->len);
+  g_signal_emit (self, signals[TOAST], 0, toast);
   if (data->refused->len > 0)
     {
       g_autoptr (GString) message = g_string_new (NULL);
@@ -365,12 +423,16 @@ esc_evidence_list_attach_files (EscEvidenceList *self,
     return;
 
   data = g_new0 (AttachData, 1);
+  data->owner = G_OBJECT (self);
   data->assessment_uuid = g_strdup (self->assessment_uuid);
   data->item_code = g_strdup (self->item_code);
   data->files = g_ptr_array_new_with_free_func (g_object_unref);
   data->refused = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     g_ptr_array_add (data->files, g_list_model_get_item (files, i));
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, _ ("Attaching…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
   run_store_job (self, attach_func, data, (GDestroyNotify) attach_data_free, attached_cb);
 }
 
@@ -566,7 +628,17 @@ copy_saved_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  finish_job (ESC_EVIDENCE_LIST (object), result, _ ("The Copy Was Not Saved"));
+  EscEvidenceList *self = ESC_EVIDENCE_LIST (object);
+  LinkData        *data = job_data (result);
+  g_autofree char *name = NULL;
+  g_autofree char *toast = NULL;
+
+  if (!finish_job (self, result, _ ("The Copy Was Not Saved")))
+    return;
+  name = g_file_get_basename (data->destination);
+  /* TRANSLATORS: after Save a Copy, %s is the file name */
+  toast = g_strdup_printf (_ ("Saved a copy as “%s”"), name);
+  g_signal_emit (self, signals[TOAST], 0, toast);
 }
 
 static void
@@ -815,11 +887,20 @@ esc_evidence_list_class_init (EscEvidenceListClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * EscEvidenceList::toast:
+   * @text: a short note for the user, e.g. how many files were attached
+   *
+   * Work in the background finished; whoever shows the list shows the text briefly.
+   */
+  signals[TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/esc-evidence-list.ui");
   gtk_widget_class_bind_template_child (widget_class, EscEvidenceList, list_box);
   gtk_widget_class_bind_template_child (widget_class, EscEvidenceList, attach_button);
   gtk_widget_class_bind_template_child (widget_class, EscEvidenceList, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, EscEvidenceList, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, EscEvidenceList, row_menu);
   gtk_widget_class_bind_template_callback (widget_class, attach_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
