@@ -59,6 +59,8 @@ struct _EscPdfPreview
   guint               page;
   gboolean            page_ready;
   guint               render_idle;
+  GdkFrameClock      *layout_clock; /* while waiting for the layout of a new zoom */
+  gulong              layout_handler;
 
   GtkStringList      *thumb_model;
   GtkSingleSelection *thumb_selection;
@@ -278,7 +280,9 @@ page_rendered_cb (GObject      *object,
   if (request->page == self->page)
     {
       esc_pdf_page_view_set_texture (self->page_view, texture);
-      if (fabs (request->pixel_scale - wanted_pixel_scale (self)) < 0.01)
+      if (self->layout_handler != 0)
+        ; /* a zoom waits for its layout, which asks for its own render */
+      else if (fabs (request->pixel_scale - wanted_pixel_scale (self)) < 0.01)
         {
           self->page_ready = TRUE;
           g_signal_emit (self, signals[PAGE_READY], 0);
@@ -298,7 +302,8 @@ render_idle_cb (gpointer user_data)
   GdkTexture    *texture;
 
   self->render_idle = 0;
-  if (self->document == NULL)
+  /* A new zoom is not laid out yet: the scale read now would be the old one. */
+  if (self->document == NULL || self->layout_handler != 0)
     return G_SOURCE_REMOVE;
 
   pixel_scale = wanted_pixel_scale (self);
@@ -481,6 +486,7 @@ thumb_selected_cb (EscPdfPreview *self)
 /* Loading */
 
 static void reset (EscPdfPreview *self);
+static void stop_waiting_for_layout (EscPdfPreview *self);
 static void start_load (EscPdfPreview *self,
                         const char    *password);
 
@@ -696,6 +702,7 @@ reset (EscPdfPreview *self)
   g_cancellable_cancel (self->page_cancellable);
   g_clear_object (&self->page_cancellable);
   g_clear_handle_id (&self->render_idle, g_source_remove);
+  stop_waiting_for_layout (self);
 
   self->selecting = TRUE;
   gtk_string_list_splice (self->thumb_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->thumb_model)), NULL);
@@ -755,11 +762,46 @@ page_action (GtkWidget  *widget,
 }
 
 static void
+stop_waiting_for_layout (EscPdfPreview *self)
+{
+  if (self->layout_handler != 0)
+    g_signal_handler_disconnect (self->layout_clock, self->layout_handler);
+  self->layout_handler = 0;
+  g_clear_object (&self->layout_clock);
+}
+
+/* Runs after the frame's layout: the page view has its new scale now. */
+static void
+zoom_laid_out_cb (GdkFrameClock *clock,
+                  EscPdfPreview *self)
+{
+  stop_waiting_for_layout (self);
+  if (self->document != NULL)
+    request_page (self);
+}
+
+static void
 set_zoom (EscPdfPreview *self,
           EscZoomMode    mode,
           double         scale)
 {
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
   esc_pdf_page_view_set_zoom (self->page_view, mode, scale);
+  /* The page is not ready at the new zoom until it is laid out and drawn at its scale,
+   * whether or not that scale differs from the old one. */
+  if (self->document != NULL)
+    {
+      self->page_ready = FALSE;
+      if (clock != NULL && self->layout_handler == 0)
+        {
+          self->layout_clock = g_object_ref (clock);
+          self->layout_handler = g_signal_connect_after (clock, "layout", G_CALLBACK (zoom_laid_out_cb), self);
+          gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+        }
+      else if (clock == NULL)
+        request_page (self);
+    }
   gtk_scrolled_window_set_policy (self->page_scroller,
                                   mode == ESC_ZOOM_FREE ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER,
                                   mode == ESC_ZOOM_FIT_PAGE ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
