@@ -13,13 +13,20 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "esc-assessment-view.h"
 #include "esc-evidence-list.h"
+#include "esc-gui-test-util.h"
 #include "esc-pdf-preview.h"
 #include "esc-resources.h"
 #include "esc-test-workspace.h"
 
-static char *tmp_dir;
-static guint n_fixtures;
+/* A Thai substring of page 2 of thai.pdf, and a note that contains it too. */
+#define SEARCH_TEXT "พื้นที่สีเขียว"
+#define NOTE_TEXT "ตรวจแผนพื้นที่สีเขียวของเทศบาลแล้ว"
+
+static char           *tmp_dir;
+static guint           n_fixtures;
+static EscApplication *app;
 
 static void
 remove_tree (const char *path)
@@ -409,6 +416,205 @@ test_password (Fixture      *f,
   g_assert_cmpuint (esc_pdf_preview_get_n_pages (f->preview), ==, 4);
 }
 
+/* The wired window: the indicator page's evidence list, the preview pane, the search. */
+
+typedef struct
+{
+  EscWindow         *window;
+  EscAssessmentView *view;
+  EscEvidenceList   *list;
+  EscPdfPreview     *preview;
+} WindowRun;
+
+static gboolean
+window_list_idle (gpointer data)
+{
+  WindowRun *run = data;
+
+  return !esc_evidence_list_is_busy (run->list);
+}
+
+static gboolean
+window_page_ready (gpointer data)
+{
+  WindowRun *run = data;
+
+  return esc_pdf_preview_is_page_ready (run->preview);
+}
+
+static gboolean
+window_has_thumbnails (gpointer data)
+{
+  WindowRun *run = data;
+
+  return esc_pdf_preview_get_n_thumbnails (run->preview) >= 3;
+}
+
+static gboolean
+search_done (gpointer data)
+{
+  WindowRun *run = data;
+
+  return !esc_assessment_view_is_searching (run->view) &&
+         esc_assessment_view_get_n_search_hits (run->view) > 0;
+}
+
+static gboolean
+workspace_ready (gpointer data)
+{
+  EscWindow *window = data;
+
+  return !esc_window_is_busy (window) && esc_window_get_workspace (window) != NULL;
+}
+
+static gboolean
+on_assessment_page (gpointer data)
+{
+  return g_strcmp0 (esc_window_get_page_name (data), "assessment") == 0;
+}
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static void
+test_window (void)
+{
+  g_autofree char            *dir = g_strdup_printf ("%s/window", tmp_dir);
+  g_autofree char            *path = NULL;
+  g_autofree char            *assessment = NULL;
+  g_autoptr (GFile)           thai = data_file ("thai.pdf");
+  g_autoptr (GtkNativeDialog) chooser = NULL;
+  g_autoptr (GPtrArray)       links = NULL;
+  GtkDropTarget              *target;
+  EscPdfPageView             *view;
+  EscIndicatorPage           *page;
+  GtkTextBuffer              *buffer;
+  GdkTexture                 *first;
+  GSList                     *files = NULL;
+  GValue                      value = G_VALUE_INIT;
+  gboolean                    handled = FALSE, found_note = FALSE, found_page = FALSE;
+  double                      scale;
+  guint                       page_hit = G_MAXUINT;
+  WindowRun                   run = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  path = g_build_filename (dir, "window.esca", NULL);
+  g_object_unref (esc_test_workspace_new (path, &assessment));
+
+  run.window = esc_test_window_new (app);
+  esc_window_open_path (run.window, path, FALSE);
+  g_assert_true (esc_test_wait (workspace_ready, run.window, 30000));
+  esc_window_open_assessment (run.window, assessment);
+  g_assert_true (esc_test_wait (on_assessment_page, run.window, 10000));
+  run.view = esc_window_get_assessment_view (run.window);
+  run.list = esc_assessment_view_get_evidence_list (run.view);
+  run.preview = esc_assessment_view_get_preview (run.view);
+  page = esc_assessment_view_get_page (run.view);
+  g_assert_true (esc_assessment_view_go_to_code (run.view, "5"));
+  /* The list sits in the indicator page, empty, with the preview pane closed. */
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (run.list), GTK_WIDGET (page)));
+  g_assert_cmpuint (esc_evidence_list_get_n_links (run.list), ==, 0);
+  g_assert_false (esc_assessment_view_is_preview_open (run.view));
+
+  /* The Attach button's code path: the chooser, a file picked, Accept. */
+  chooser = g_object_ref (esc_evidence_list_choose_files (run.list));
+  g_assert_true (gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser)));
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), thai, NULL));
+  g_assert_true (esc_test_wait (chooser_has_file, chooser, 10000));
+  gtk_native_dialog_hide (chooser);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  g_assert_true (esc_test_wait (window_list_idle, &run, 20000));
+  g_assert_cmpuint (esc_evidence_list_get_n_links (run.list), ==, 1);
+  links = esc_store_list_links (esc_workspace_get_store (esc_window_get_workspace (run.window)),
+                                assessment, "5", NULL);
+  g_assert_cmpuint (links->len, ==, 1);
+
+  /* A photo dropped from a file manager anywhere on the indicator page. */
+  target = find_drop_target (GTK_WIDGET (page));
+  g_assert_nonnull (target);
+  files = g_slist_append (files, data_file ("photo.png"));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free_full (files, g_object_unref);
+  g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &handled);
+  g_value_unset (&value);
+  g_assert_true (handled);
+  g_assert_true (esc_test_wait (window_list_idle, &run, 20000));
+  g_assert_cmpuint (esc_evidence_list_get_n_links (run.list), ==, 2);
+
+  /* Selecting the PDF opens the preview pane: first page, then thumbnails. */
+  g_signal_emit_by_name (run.list, "open-link", esc_evidence_list_get_link (run.list, 0)->uuid);
+  g_assert_true (esc_assessment_view_is_preview_open (run.view));
+  g_assert_true (esc_test_wait (window_page_ready, &run, 20000));
+  g_assert_cmpuint (esc_pdf_preview_get_n_pages (run.preview), ==, 4);
+  g_assert_cmpuint (esc_pdf_preview_get_page (run.preview), ==, 0);
+  view = esc_pdf_preview_get_page_view (run.preview);
+  first = esc_pdf_page_view_get_texture (view);
+  g_assert_nonnull (first);
+  g_assert_true (esc_test_wait (window_has_thumbnails, &run, 20000));
+
+  /* Page forward, then zoom in: a sharper texture at the new scale. */
+  gtk_widget_activate_action (GTK_WIDGET (run.preview), "preview.next-page", NULL);
+  g_assert_cmpuint (esc_pdf_preview_get_page (run.preview), ==, 1);
+  g_assert_true (esc_test_wait (window_page_ready, &run, 20000));
+  g_assert_true (esc_pdf_page_view_get_texture (view) != first);
+  scale = esc_pdf_page_view_get_scale (view);
+  gtk_widget_activate_action (GTK_WIDGET (run.preview), "preview.zoom-in", NULL);
+  g_assert_false (esc_pdf_preview_is_page_ready (run.preview));
+  g_assert_true (esc_test_wait (window_page_ready, &run, 20000));
+  g_assert_cmpfloat_with_epsilon (esc_pdf_page_view_get_scale (view), scale * 1.25, 0.01);
+
+  /* A note with the Thai words, then the search finds it and page 2 of the PDF. */
+  buffer = gtk_text_view_get_buffer (esc_indicator_page_get_note_view (page));
+  gtk_text_buffer_set_text (buffer, NOTE_TEXT, -1);
+  esc_indicator_page_flush_note (page);
+  esc_assessment_view_flush (run.view);
+  gtk_widget_activate_action (GTK_WIDGET (run.view), "assessment.search", NULL);
+  esc_test_drain (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (esc_assessment_view_get_search_entry (run.view))));
+  esc_assessment_view_search (run.view, SEARCH_TEXT);
+  g_assert_true (esc_test_wait (search_done, &run, 20000));
+  for (guint i = 0; i < esc_assessment_view_get_n_search_hits (run.view); i++)
+    {
+      const EscSearchHit *hit = esc_assessment_view_get_search_hit (run.view, i);
+
+      if (hit->kind == ESC_SEARCH_HIT_NOTE && g_str_equal (hit->item_code, "5"))
+        found_note = TRUE;
+      if (hit->kind == ESC_SEARCH_HIT_PAGE && hit->page == 2)
+        {
+          found_page = TRUE;
+          page_hit = i;
+        }
+    }
+  g_assert_true (found_note);
+  g_assert_true (found_page);
+
+  /* The page hit opens that page in the preview. */
+  gtk_widget_activate_action (GTK_WIDGET (run.preview), "preview.first-page", NULL);
+  g_assert_true (esc_assessment_view_open_search_hit (run.view, page_hit));
+  g_assert_cmpuint (esc_pdf_preview_get_page (run.preview), ==, 1);
+  g_assert_true (esc_test_wait (window_page_ready, &run, 20000));
+
+  /* Another item: its own, empty list. */
+  g_assert_true (esc_assessment_view_go_to_code (run.view, "6"));
+  g_assert_cmpuint (esc_evidence_list_get_n_links (run.list), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (run.window));
+  esc_test_drain (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,8 +623,10 @@ main (int   argc,
 
   /* Not G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's XDG data dirs (schemas, MIME
    * types, icons); the workspaces go in a directory of their own. */
+  esc_test_setup_env (FALSE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  app = esc_test_application ();
   tmp_dir = g_dir_make_tmp ("test-evidence-gui-XXXXXX", NULL);
   /* Links the templates in (the constructor registers them). */
   g_assert_nonnull (esc_get_resource ());
@@ -428,8 +636,10 @@ main (int   argc,
   ADD ("/gui/evidence/linked-pages", test_linked_pages);
   ADD ("/gui/evidence/password", test_password);
 #undef ADD
+  g_test_add_func ("/gui/evidence/window", test_window);
 
   status = g_test_run ();
+  g_clear_object (&app);
   remove_tree (tmp_dir);
   return status;
 }
