@@ -6,29 +6,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "esc-application.h"
+#include "esc-i18n.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr (EscApplication) app = NULL;
-  const char                *localedir = LOCALEDIR;
 
-  /* A development build run from the build tree finds its translations there. */
-#ifdef BUILD_LOCALEDIR
-  if (DEVELOPMENT_BUILD && g_file_test (BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR))
-    localedir = BUILD_LOCALEDIR;
-#endif
-  if (g_getenv ("ESC_LOCALE_DIR") != NULL)
-    localedir = g_getenv ("ESC_LOCALE_DIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  esc_i18n_init ();
 
   app = esc_application_new ();
 

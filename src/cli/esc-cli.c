@@ -6,10 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 
 #include "esc-cli-private.h"
+#include "esc-i18n.h"
 
 /* Keep sorted by name, then sub. Areas add their commands here. */
 static const EscCliCommand commands[] = {
@@ -83,10 +83,7 @@ main (int   argc,
   const char *sub;
   gboolean    known_name = FALSE;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  esc_i18n_init ();
 
   if (argc < 2)
     {

@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 
+#include "esc-i18n.h"
 #include "esc-province-dashboard.h"
 
 static EscParticipation *
@@ -171,6 +172,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  esc_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "esc-province-view.h"
+#include "esc-i18n.h"
 #include "esc-resources.h"
 
 static char *
@@ -147,6 +148,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  esc_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* The static library's resources are not linked in unless referenced. */
