@@ -380,8 +380,9 @@ esc_lao_summary_draw (const EscLaoSummary *report,
   column = (page.width - 16) / 2;
   top = page.y;
   limit = top + 150;
-  h1 = draw_list (&page, _ ("Strengths"), report->strengths, _ ("No indicator scores 80 % or more yet"),
-                  page.left, top, column, limit);
+  h1 = draw_list (&page, _ ("Strengths"), report->strengths,
+                  /* xgettext:no-c-format */
+                  _ ("No indicator scores 80 % or more yet"), page.left, top, column, limit);
   h2 = draw_list (&page, _ ("Gaps"), report->gaps, _ ("No indicator falls below the pass mark"),
                   page.left + column + 16, top, column, limit);
   page.y = top + MAX (h1, h2) + 10;
