@@ -561,3 +561,16 @@ esc_indicator_page_focus_first (EscIndicatorPage *self)
   if (self->score_rows->len > 0)
     gtk_widget_grab_focus (GTK_WIDGET (esc_score_row_get_spin (g_ptr_array_index (self->score_rows, 0))));
 }
+
+/* Turns the inputs off for a read-only workspace; the texts, the evidence, the comments
+ * and the history stay readable. */
+void
+esc_indicator_page_set_editable (EscIndicatorPage *self,
+                                 gboolean          editable)
+{
+  g_return_if_fail (ESC_IS_INDICATOR_PAGE (self));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->score_list), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->criteria_list), editable);
+  gtk_text_view_set_editable (self->note_view, editable);
+}

@@ -37,5 +37,7 @@ void                esc_indicator_page_set_review      (EscIndicatorPage   *self
                                                         const char         *assessment_uuid);
 EscReviewPanel     *esc_indicator_page_get_review_panel (EscIndicatorPage  *self);
 void                esc_indicator_page_focus_first     (EscIndicatorPage   *self);
+void                esc_indicator_page_set_editable    (EscIndicatorPage   *self,
+                                                        gboolean            editable);
 
 G_END_DECLS

@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "esc-export-dialog.h"
 #include "esc-merge-window.h"
+#include "esc-restore-dialog.h"
 #include "esc-thai.h"
 #include "esc-window.h"
 
@@ -25,6 +27,7 @@ struct _EscWindow
   AdwWindowTitle         *window_title;
   GtkStack               *stack;
   GtkSpinner             *spinner;
+  GtkRevealer            *read_only_revealer;
   EscWelcomePage         *welcome_page;
   EscWorkspaceView       *workspace_view;
   EscAssessmentView      *assessment_view;
@@ -37,6 +40,7 @@ struct _EscWindow
   char                   *error_title;
   char                   *initial_assessment;
   guint                   busy;
+  gboolean                read_only;
   gboolean                report_first_frame;
 };
 
@@ -146,12 +150,15 @@ set_page (EscWindow  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-indicator", assessment);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-indicator", assessment);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quick-jump", assessment);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", assessment);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", assessment && !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-workspace", assessment);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment", workspace);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-laos", open && !assessment);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment", workspace && !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-laos", open && !assessment && !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-workspace", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-workspace", open && !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", open && !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", open && self->read_only);
+  gtk_revealer_set_reveal_child (self->read_only_revealer, open && self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open && (assessment || workspace));
 
   if (g_strcmp0 (name, "loading") == 0)
@@ -205,6 +212,13 @@ remember_workspace (EscWindow  *self,
   esc_welcome_page_set_recent (self->welcome_page, (const char *const *) updated);
 }
 
+static void
+set_inputs_sensitive (EscWindow *self,
+                      gboolean   sensitive)
+{
+  esc_indicator_page_set_editable (esc_assessment_view_get_page (self->assessment_view), sensitive);
+}
+
 typedef struct
 {
   EscWindow *window;
@@ -238,6 +252,9 @@ open_cb (GObject      *source,
 
   esc_assessment_view_unload (self->assessment_view);
   g_set_object (&self->workspace, workspace);
+  /* A file or folder that cannot be written opens read-only (the store decides). */
+  self->read_only = esc_store_is_read_only (esc_workspace_get_store (workspace));
+  set_inputs_sensitive (self, !self->read_only);
   author = g_settings_get_string (self->settings, "assessor-name");
   esc_workspace_set_author (workspace, author);
   esc_workspace_view_set_workspace (self->workspace_view, workspace);
@@ -316,6 +333,8 @@ esc_window_show_welcome (EscWindow *self)
       g_clear_object (&self->workspace);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
     }
+  self->read_only = FALSE;
+  set_inputs_sensitive (self, TRUE);
   update_workspace_title (self);
   set_page (self, "welcome");
 }
@@ -453,6 +472,8 @@ on_lao_activated_cb (EscWindow  *self,
 {
   if (esc_lao_item_get_assessment (item) != NULL)
     esc_window_open_assessment (self, esc_lao_item_get_assessment (item));
+  else if (self->read_only)
+    show_toast (self, _ ("The workspace is read-only: no assessment can be started in it"));
   else
     show_new_assessment_dialog (self, item);
 }
@@ -622,11 +643,40 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The backup is in place: the workspace is read again, the assessment shown stays open. */
+static void
+on_restored_cb (EscWindow        *self,
+                const char       *safety_path,
+                EscRestoreDialog *dialog)
+{
+  on_merged_cb (self, NULL);
+  show_toast (self, _ ("The backup was restored; the replaced content was kept as a backup"));
+}
+
+static void
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  EscWindow        *self = ESC_WINDOW (widget);
+  EscRestoreDialog *dialog;
+
+  if (self->workspace == NULL || self->read_only)
+    return;
+
+  /* Every change made here is written first, so the backup of what is replaced holds it. */
+  esc_assessment_view_flush (self->assessment_view);
+  dialog = esc_restore_dialog_new (GTK_WINDOW (self), esc_workspace_get_path (self->workspace));
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (on_restored_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 typedef enum
 {
   CHOOSE_OPEN,
   CHOOSE_NEW,
   CHOOSE_IMPORT,
+  CHOOSE_COPY,
 } ChooseKind;
 
 static void
@@ -657,6 +707,57 @@ import_cb (GObject      *source,
   /* Translators: after a CSV import, e.g. "12 local governments added, 3 updated" */
   text = g_strdup_printf (_ ("%u local governments added, %u updated"), n_added, n_updated);
   show_toast (self, text);
+}
+
+typedef struct
+{
+  EscWindow *window;
+  char      *path;
+} CopyData;
+
+static void
+copy_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  CopyData             *data = user_data;
+  g_autoptr (EscWindow) self = data->window;
+  g_autofree char      *path = data->path;
+  g_autoptr (GError)    error = NULL;
+
+  g_free (data);
+  self->busy--;
+  if (!g_file_copy_finish (G_FILE (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _ ("The copy was not saved"), error->message);
+      return;
+    }
+
+  /* The copy is writable: work goes on there. */
+  esc_window_open_path (self, path, FALSE);
+}
+
+/* The workspace file as it stands (the read-only window shows exactly that), copied to a
+ * new file that is then opened; an existing file is never replaced. */
+static void
+save_copy (EscWindow  *self,
+           const char *path)
+{
+  g_autoptr (GFile) from = NULL;
+  g_autoptr (GFile) to = g_file_new_for_path (path);
+  CopyData         *data;
+
+  if (self->workspace == NULL)
+    return;
+
+  from = g_file_new_for_path (esc_workspace_get_path (self->workspace));
+  data = g_new0 (CopyData, 1);
+  data->window = g_object_ref (self);
+  data->path = g_strdup (path);
+  self->busy++;
+  g_file_copy_async (from, to, G_FILE_COPY_NONE, G_PRIORITY_DEFAULT, self->cancellable,
+                     NULL, NULL, copy_cb, data);
 }
 
 static void
@@ -698,6 +799,16 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
             }
           else
             esc_window_open_path (self, path, TRUE);
+          break;
+        case CHOOSE_COPY:
+          if (!g_str_has_suffix (path, ".esca"))
+            {
+              char *with_suffix = g_strconcat (path, ".esca", NULL);
+
+              g_free (path);
+              path = with_suffix;
+            }
+          save_copy (self, path);
           break;
         case CHOOSE_IMPORT:
           if (self->workspace != NULL)
@@ -743,6 +854,12 @@ choose_file (EscWindow *self,
           action = GTK_FILE_CHOOSER_ACTION_SAVE;
           accept = _ ("_Create");
         }
+      else if (kind == CHOOSE_COPY)
+        {
+          title = _ ("Save a Copy of the Workspace");
+          action = GTK_FILE_CHOOSER_ACTION_SAVE;
+          accept = _ ("_Save");
+        }
       gtk_file_filter_set_name (filter, _ ("ESC workspaces"));
       gtk_file_filter_add_pattern (filter, "*.esca");
       gtk_file_filter_add_mime_type (filter, "application/x-esc-assessment");
@@ -753,6 +870,15 @@ choose_file (EscWindow *self,
   g_object_unref (filter);
   if (kind == CHOOSE_NEW)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("workspace.esca"));
+  if (kind == CHOOSE_COPY && self->workspace != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (esc_workspace_get_path (self->workspace));
+      g_autofree char *stem = g_strndup (base, g_str_has_suffix (base, ".esca") ? strlen (base) - 5 : strlen (base));
+      /* Translators: the file name offered for a copy; %s is the original's name */
+      g_autofree char *name = g_strdup_printf (_ ("%s (copy).esca"), stem);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
   g_object_set_data (G_OBJECT (chooser), "esc-kind", GINT_TO_POINTER (kind));
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
 
@@ -772,6 +898,8 @@ choose_action (GtkWidget  *widget,
     choose_file (self, CHOOSE_OPEN);
   else if (g_str_equal (action_name, "win.new-workspace"))
     choose_file (self, CHOOSE_NEW);
+  else if (g_str_equal (action_name, "win.save-copy"))
+    choose_file (self, CHOOSE_COPY);
   else
     choose_file (self, CHOOSE_IMPORT);
 }
@@ -864,6 +992,7 @@ esc_window_class_init (EscWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, EscWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, workspace_view);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, assessment_view);
@@ -880,6 +1009,8 @@ esc_window_class_init (EscWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.merge-workspace", NULL, merge_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.show-workspace", NULL, show_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "win.new-assessment", NULL, new_assessment_action);
   gtk_widget_class_install_action (widget_class, "win.previous-indicator", NULL, navigate_action);
   gtk_widget_class_install_action (widget_class, "win.next-indicator", NULL, navigate_action);
@@ -985,6 +1116,15 @@ esc_window_get_error_title (EscWindow *self)
   g_return_val_if_fail (ESC_IS_WINDOW (self), NULL);
 
   return self->error_title;
+}
+
+/* Whether the open workspace is read-only (its banner shown, its inputs insensitive). */
+gboolean
+esc_window_is_read_only (EscWindow *self)
+{
+  g_return_val_if_fail (ESC_IS_WINDOW (self), FALSE);
+
+  return self->read_only;
 }
 
 /* Whether a workspace is being opened or an assessment created. */

@@ -35,6 +35,7 @@ EscNewAssessmentDialog *esc_window_get_new_assessment_dialog (EscWindow    *self
 const char             *esc_window_get_subtitle            (EscWindow      *self);
 const char             *esc_window_get_error_title         (EscWindow      *self);
 gboolean                esc_window_is_busy                 (EscWindow      *self);
+gboolean                esc_window_is_read_only            (EscWindow      *self);
 void                    esc_window_set_initial_assessment  (EscWindow      *self,
                                                             const char     *assessment_uuid);
 void                    esc_window_set_report_first_frame  (EscWindow      *self,

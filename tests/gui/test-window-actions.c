@@ -4,12 +4,20 @@
  * Copyright 2026 The ESC Assessor Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* setresuid */
+#endif
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <unistd.h>
 
+#include "esc-backup.h"
 #include "esc-export-dialog.h"
 #include "esc-gui-test-util.h"
+#include "esc-restore-dialog.h"
+
+#define ITEM "3"
 
 static EscApplication *app;
 
@@ -74,6 +82,9 @@ static void
 fixture_teardown (Fixture      *f,
                   gconstpointer unused)
 {
+  g_autofree char *backups = esc_backup_get_folder (f->path);
+
+  remove_tree (backups);
   g_chmod (f->dir, 0700);
   remove_tree (f->dir);
   g_free (f->dir);
@@ -229,6 +240,236 @@ test_export (Fixture      *f,
   esc_test_drain (100);
 }
 
+static double
+shown_score (EscWindow *window)
+{
+  EscAssessmentView *view = esc_window_get_assessment_view (window);
+  EscIndicatorPage  *page = esc_assessment_view_get_page (view);
+
+  g_assert_true (esc_assessment_view_go_to_code (view, ITEM));
+  return esc_score_row_get_value (esc_indicator_page_get_score_row (page, 0));
+}
+
+static double
+stored_score (Fixture *f)
+{
+  g_autoptr (GError)    error = NULL;
+  g_autoptr (EscStore)  store = esc_store_open (f->path, ESC_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr (GPtrArray) answers = NULL;
+
+  g_assert_no_error (error);
+  answers = esc_store_load_answers (store, f->assessment, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      const EscAnswer *answer = g_ptr_array_index (answers, i);
+
+      /* "process" is the item's first dimension. */
+      if (g_strcmp0 (answer->item_code, ITEM) == 0)
+        return answer->values[0];
+    }
+  g_assert_not_reached ();
+}
+
+static void
+set_stored_score (Fixture *f,
+                  double   value)
+{
+  g_autoptr (GError)   error = NULL;
+  g_autoptr (EscStore) store = esc_store_open (f->path, ESC_STORE_OPEN_DEFAULT, &error);
+  EscAnswerChange      change;
+
+  g_assert_no_error (error);
+  esc_answer_change_init (&change, ITEM);
+  esc_answer_change_set_value (&change, "process", value);
+  g_assert_true (esc_store_apply_answer (store, f->assessment, &change, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+restore_done (gpointer data)
+{
+  void **args = data;
+
+  return !esc_restore_dialog_get_running (args[0]) && on_page (args + 1);
+}
+
+/* Restore from Backup… puts a backup's content back and the window shows it at once. */
+static void
+test_restore (Fixture      *f,
+              gconstpointer unused)
+{
+  g_autoptr (GError)    error = NULL;
+  g_autoptr (GPtrArray) backups = NULL;
+  g_autofree char      *backup = NULL;
+  EscRestoreDialog     *dialog;
+  EscWindow            *window;
+  double                before = stored_score (f);
+  guint                 index = G_MAXUINT;
+  void                 *args[3];
+
+  {
+    g_autoptr (EscStore) store = esc_store_open (f->path, ESC_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    backup = esc_backup_create (store, "manual", &error);
+    g_assert_no_error (error);
+  }
+  set_stored_score (f, before == 1 ? 2 : 1);
+
+  window = open_window (f, f->assessment);
+  g_assert_cmpfloat (shown_score (window), !=, before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
+  dialog = ESC_RESTORE_DIALOG (find_toplevel (ESC_TYPE_RESTORE_DIALOG, NULL));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+
+  /* The dialog lists the backups as core does, newest first: pick the one made above. */
+  backups = esc_backup_list (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (esc_restore_dialog_get_n_backups (dialog), ==, backups->len);
+  for (guint i = 0; i < backups->len; i++)
+    if (g_strcmp0 (((EscBackup *) g_ptr_array_index (backups, i))->path, backup) == 0)
+      index = i;
+  g_assert_cmpuint (index, <, backups->len);
+
+  g_object_ref (dialog);
+  esc_restore_dialog_select (dialog, index);
+  esc_restore_dialog_restore (dialog);
+  args[0] = dialog;
+  args[1] = window;
+  args[2] = (void *) "assessment";
+  g_assert_true (esc_test_wait (restore_done, args, 30000));
+  g_assert_null (esc_restore_dialog_get_error_message (dialog));
+  g_object_unref (dialog);
+
+  /* The window read the file again: the assessment is still shown, with the old score. */
+  g_assert_cmpfloat (stored_score (f), ==, before);
+  g_assert_cmpstr (esc_assessment_view_get_assessment (esc_window_get_assessment_view (window))->uuid, ==, f->assessment);
+  g_assert_cmpfloat (shown_score (window), ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  esc_test_drain (100);
+}
+
+static gboolean
+child_revealed (gpointer data)
+{
+  return gtk_revealer_get_child_revealed (data);
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child))
+        return child;
+      if ((found = find_button (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize            length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  guint            n = 0;
+
+  while (handle != NULL && g_dir_read_name (handle) != NULL)
+    n++;
+  return n;
+}
+
+/* A workspace whose file and folder cannot be written opens read-only: the banner stays
+ * shown, the inputs and the actions that write are off, and the file is untouched. Root
+ * ignores file modes, so as root the window runs as an unprivileged user meanwhile. */
+static void
+test_read_only (Fixture      *f,
+                gconstpointer unused)
+{
+  g_autofree char  *before = NULL;
+  g_autofree char  *after = NULL;
+  gboolean          was_root = geteuid () == 0;
+  EscWindow        *window;
+  EscIndicatorPage *page;
+  GtkWidget        *banner;
+  GtkWidget        *save_copy;
+  guint             n_toplevels;
+
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
+  before = file_sha256 (f->path);
+  if (was_root)
+    g_assert_cmpint (setresuid (65534, 65534, 0), ==, 0);
+  g_assert_cmpint (g_access (f->path, W_OK), !=, 0);
+
+  window = open_window (f, f->assessment);
+  g_assert_true (esc_window_is_read_only (window));
+
+  /* The banner is shown and says why, with a way out. */
+  banner = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), ESC_TYPE_WINDOW, "read_only_revealer"));
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_true (esc_test_wait (child_revealed, banner, 10000));
+  g_assert_true (gtk_widget_get_mapped (banner));
+  save_copy = find_button (banner);
+  g_assert_nonnull (save_copy);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (save_copy)), ==, "win.save-copy");
+  g_assert_true (gtk_widget_is_sensitive (save_copy));
+
+  /* The inputs are off, and so is everything that would write. */
+  page = esc_assessment_view_get_page (esc_window_get_assessment_view (window));
+  g_assert_true (esc_assessment_view_go_to_code (esc_window_get_assessment_view (window), ITEM));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (esc_indicator_page_get_score_row (page, 0))));
+  /* A disabled action does nothing when activated: no window opens. */
+  n_toplevels = g_list_model_get_n_items (gtk_window_get_toplevels ());
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.merge-workspace", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL);
+  esc_test_drain (50);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, n_toplevels);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-workspace", NULL));
+  wait_page (window, "workspace");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-laos", NULL);
+  esc_test_drain (50);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, n_toplevels);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  esc_test_drain (100);
+  if (was_root)
+    g_assert_cmpint (setresuid (0, 0, 0), ==, 0);
+
+  after = file_sha256 (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_files (f->dir), ==, 1);
+
+  /* A writable copy opens without the banner. */
+  g_assert_cmpint (g_chmod (f->dir, 0700), ==, 0);
+  g_assert_cmpint (g_chmod (f->path, 0600), ==, 0);
+  window = open_window (f, NULL);
+  g_assert_false (esc_window_is_read_only (window));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner = GTK_WIDGET (gtk_widget_get_template_child (
+                                                                 GTK_WIDGET (window), ESC_TYPE_WINDOW, "read_only_revealer")))));
+  gtk_window_destroy (GTK_WINDOW (window));
+  esc_test_drain (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +484,8 @@ main (int   argc,
   app = esc_test_application ();
 
   g_test_add ("/gui/window-actions/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
+  g_test_add ("/gui/window-actions/restore", Fixture, NULL, fixture_setup, test_restore, fixture_teardown);
+  g_test_add ("/gui/window-actions/read-only", Fixture, NULL, fixture_setup, test_read_only, fixture_teardown);
 
   status = g_test_run ();
   g_clear_object (&app);
