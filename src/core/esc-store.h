@@ -99,6 +99,10 @@ EscStore       *esc_store_create              (const char            *path,
                                                GError               **error);
 const char     *esc_store_get_path            (EscStore              *self);
 gboolean        esc_store_is_read_only        (EscStore              *self);
+/* Changes whenever another connection commits to the file (esc-store-sync.c). */
+gboolean        esc_store_get_data_version    (EscStore              *self,
+                                               gint64                *version,
+                                               GError               **error);
 /* The user named in changes and history. */
 void            esc_store_set_author          (EscStore              *self,
                                                const char            *author);

@@ -1310,3 +1310,61 @@ esc_assessment_view_get_search_entry (EscAssessmentView *self)
 
   return self->search_entry;
 }
+
+static gboolean
+same_value (double a,
+            double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
+}
+
+/* Whether the workspace now holds other answers than the ones shown (another window or
+ * program changed them); this view's own writes must have been flushed. A small read. */
+gboolean
+esc_assessment_view_is_stale (EscAssessmentView *self)
+{
+  g_autoptr (GPtrArray) answers = NULL;
+  GHashTableIter        iter;
+  gpointer              value;
+
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), FALSE);
+
+  if (self->workspace == NULL)
+    return FALSE;
+
+  answers = esc_store_load_answers (esc_workspace_get_store (self->workspace), self->assessment->uuid, NULL);
+  if (answers == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < answers->len; i++)
+    {
+      const EscAnswer *stored = g_ptr_array_index (answers, i);
+      const EscAnswer *shown = g_hash_table_lookup (self->answers, stored->item_code);
+
+      if (shown == NULL || g_strcmp0 (shown->checked, stored->checked) != 0 ||
+          g_strcmp0 (shown->note, stored->note) != 0 || shown->n_links != stored->n_links)
+        return TRUE;
+      for (guint d = 0; d < ESC_MAX_DIMENSIONS; d++)
+        if (!same_value (shown->values[d], stored->values[d]))
+          return TRUE;
+    }
+
+  /* An answer shown with something entered, but no longer stored. */
+  g_hash_table_iter_init (&iter, self->answers);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const EscAnswer *shown = value;
+      gboolean         stored = FALSE;
+      gboolean         entered = (shown->checked != NULL && shown->checked[0] != '\0') ||
+                         (shown->note != NULL && shown->note[0] != '\0') || shown->n_links > 0;
+
+      for (guint d = 0; d < ESC_MAX_DIMENSIONS && !entered; d++)
+        entered = !isnan (shown->values[d]);
+      for (guint i = 0; i < answers->len && !stored; i++)
+        stored = g_strcmp0 (((EscAnswer *) g_ptr_array_index (answers, i))->item_code, shown->item_code) == 0;
+      if (entered && !stored)
+        return TRUE;
+    }
+
+  return FALSE;
+}

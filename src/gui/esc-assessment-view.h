@@ -39,6 +39,7 @@ void                 esc_assessment_view_quick_jump       (EscAssessmentView *se
 gboolean             esc_assessment_view_undo             (EscAssessmentView *self);
 gboolean             esc_assessment_view_can_undo         (EscAssessmentView *self);
 void                 esc_assessment_view_flush            (EscAssessmentView *self);
+gboolean             esc_assessment_view_is_stale         (EscAssessmentView *self);
 
 EscIndicatorPage    *esc_assessment_view_get_page         (EscAssessmentView *self);
 EscIndicatorRow     *esc_assessment_view_get_row          (EscAssessmentView *self,

@@ -41,6 +41,8 @@ struct _EscWindow
   char                   *initial_assessment;
   guint                   busy;
   gboolean                read_only;
+  gint64                  data_version; /* of the workspace's connection, when last read */
+  guint                   recheck_id;
   gboolean                report_first_frame;
 };
 
@@ -254,6 +256,8 @@ open_cb (GObject      *source,
   g_set_object (&self->workspace, workspace);
   /* A file or folder that cannot be written opens read-only (the store decides). */
   self->read_only = esc_store_is_read_only (esc_workspace_get_store (workspace));
+  self->data_version = 0;
+  esc_store_get_data_version (esc_workspace_get_store (workspace), &self->data_version, NULL);
   set_inputs_sensitive (self, !self->read_only);
   author = g_settings_get_string (self->settings, "assessor-name");
   esc_workspace_set_author (workspace, author);
@@ -567,10 +571,9 @@ open_demo_action (GtkWidget  *widget,
     esc_window_open_path (ESC_WINDOW (widget), demo, FALSE);
 }
 
-/* The merged rows are read again by reopening the workspace; the assessment shown stays open. */
+/* Reads the workspace again by reopening it; the assessment shown stays open. */
 static void
-on_merged_cb (EscWindow      *self,
-              EscMergeWindow *merge_window)
+reload_workspace (EscWindow *self)
 {
   const EscAssessment *assessment = esc_assessment_view_get_assessment (self->assessment_view);
   g_autofree char     *path = NULL;
@@ -582,6 +585,77 @@ on_merged_cb (EscWindow      *self,
   if (assessment != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "assessment") == 0)
     esc_window_set_initial_assessment (self, assessment->uuid);
   esc_window_open_path (self, path, FALSE);
+}
+
+static void
+on_merged_cb (EscWindow      *self,
+              EscMergeWindow *merge_window)
+{
+  reload_workspace (self);
+}
+
+/* Another window or program may change the file while this window is in the background
+ * (two assessors' windows on one laptop, esc-cli, a second copy of the application). What
+ * this window wrote is committed when it loses the focus; when it gets the focus back and
+ * another connection committed meanwhile, the window reads the file again, so it never
+ * shows (and a later edit never starts from) a stale value. */
+static void
+check_for_changes (EscWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  gint64      version = 0;
+
+  if (self->workspace == NULL || self->busy > 0 ||
+      !esc_store_get_data_version (esc_workspace_get_store (self->workspace), &version, NULL) ||
+      version == self->data_version)
+    return;
+
+  self->data_version = version;
+  /* This window's own writers (a worker, a dialog) also count as other connections: an
+   * assessment is read again only when what the file holds differs from what is shown,
+   * which keeps its undo history. */
+  if (g_strcmp0 (page, "assessment") == 0)
+    {
+      esc_assessment_view_flush (self->assessment_view);
+      if (!esc_assessment_view_is_stale (self->assessment_view))
+        return;
+    }
+  else if (g_strcmp0 (page, "workspace") != 0)
+    return;
+
+  reload_workspace (self);
+}
+
+static void
+recheck_cb (gpointer user_data)
+{
+  EscWindow *self = user_data;
+
+  self->recheck_id = 0;
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    check_for_changes (self);
+}
+
+static void
+on_is_active_cb (EscWindow *self)
+{
+  gint64 version = 0;
+
+  g_clear_handle_id (&self->recheck_id, g_source_remove);
+  if (self->workspace == NULL || self->busy > 0)
+    return;
+
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    {
+      esc_assessment_view_flush (self->assessment_view);
+      if (esc_store_get_data_version (esc_workspace_get_store (self->workspace), &version, NULL))
+        self->data_version = version;
+      return;
+    }
+
+  /* The window that lost the focus may still be writing its last change: look again soon. */
+  check_for_changes (self);
+  self->recheck_id = g_timeout_add_once (1000, recheck_cb, self);
 }
 
 static void
@@ -649,7 +723,7 @@ on_restored_cb (EscWindow        *self,
                 const char       *safety_path,
                 EscRestoreDialog *dialog)
 {
-  on_merged_cb (self, NULL);
+  reload_workspace (self);
   show_toast (self, _ ("The backup was restored; the replaced content was kept as a backup"));
 }
 
@@ -928,6 +1002,7 @@ esc_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->recheck_id, g_source_remove);
   g_clear_object (&self->file_chooser);
   g_clear_weak_pointer (&self->new_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), ESC_TYPE_WINDOW);
@@ -1042,6 +1117,8 @@ esc_window_init (EscWindow *self)
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_cb), NULL);
 
   set_page (self, "welcome");
 }

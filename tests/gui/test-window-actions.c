@@ -470,6 +470,84 @@ test_read_only (Fixture      *f,
   esc_test_drain (100);
 }
 
+static gboolean
+is_active (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+static void
+focus (EscWindow *window)
+{
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (esc_test_wait (is_active, window, 10000));
+}
+
+typedef struct
+{
+  EscWindow *window;
+  double     value;
+} ShownData;
+
+static gboolean
+shows_score (gpointer data)
+{
+  ShownData *shown = data;
+  void      *args[] = { shown->window, (void *) "assessment" };
+
+  return on_page (args) && shown_score (shown->window) == shown->value;
+}
+
+/* The same workspace in two windows (each with its own connection to the file, as two
+ * processes have): a score entered in one is shown by the other once it gets the focus
+ * back, and entering another value there keeps both windows' work. */
+static void
+test_two_windows (Fixture      *f,
+                  gconstpointer unused)
+{
+  EscWindow     *first = open_window (f, f->assessment);
+  EscWindow     *second = open_window (f, f->assessment);
+  double         before = shown_score (first);
+  double         value = before == 1 ? 2 : 1;
+  GtkSpinButton *spin;
+  ShownData      shown;
+
+  g_assert_cmpfloat (shown_score (second), ==, before);
+
+  focus (second);
+  g_assert_false (gtk_window_is_active (GTK_WINDOW (first)));
+  spin = esc_score_row_get_spin (esc_indicator_page_get_score_row (esc_assessment_view_get_page (esc_window_get_assessment_view (second)), 0));
+  gtk_spin_button_set_value (spin, value);
+  esc_assessment_view_flush (esc_window_get_assessment_view (second));
+  g_assert_cmpfloat (stored_score (f), ==, value);
+
+  /* Back in the first window: it reads the file again and shows the new score. */
+  focus (first);
+  shown.window = first;
+  shown.value = value;
+  g_assert_true (esc_test_wait (shows_score, &shown, 30000));
+  g_assert_cmpstr (esc_assessment_view_get_assessment (esc_window_get_assessment_view (first))->uuid, ==, f->assessment);
+
+  /* A change there is saved over the second window's, and the second window shows it. */
+  spin = esc_score_row_get_spin (esc_indicator_page_get_score_row (esc_assessment_view_get_page (esc_window_get_assessment_view (first)), 0));
+  gtk_spin_button_set_value (spin, before);
+  focus (second);
+  g_assert_cmpfloat (stored_score (f), ==, before);
+  shown.window = second;
+  shown.value = before;
+  g_assert_true (esc_test_wait (shows_score, &shown, 30000));
+
+  /* Without changes elsewhere, getting the focus back reads nothing again. */
+  focus (first);
+  focus (second);
+  g_assert_cmpstr (esc_window_get_page_name (second), ==, "assessment");
+  g_assert_false (esc_window_is_busy (second));
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  gtk_window_destroy (GTK_WINDOW (first));
+  esc_test_drain (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +563,7 @@ main (int   argc,
 
   g_test_add ("/gui/window-actions/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
   g_test_add ("/gui/window-actions/restore", Fixture, NULL, fixture_setup, test_restore, fixture_teardown);
+  g_test_add ("/gui/window-actions/two-windows", Fixture, NULL, fixture_setup, test_two_windows, fixture_teardown);
   g_test_add ("/gui/window-actions/read-only", Fixture, NULL, fixture_setup, test_read_only, fixture_teardown);
 
   status = g_test_run ();
