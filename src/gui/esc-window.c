@@ -5,11 +5,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "esc-export-dialog.h"
 #include "esc-merge-window.h"
+#include "esc-province-view.h"
 #include "esc-restore-dialog.h"
 #include "esc-thai.h"
 #include "esc-window.h"
@@ -28,6 +30,8 @@ struct _EscWindow
   GtkStack               *stack;
   GtkSpinner             *spinner;
   GtkRevealer            *read_only_revealer;
+  GtkWidget              *view_switcher;
+  EscProvinceView        *province_view;
   EscWelcomePage         *welcome_page;
   EscWorkspaceView       *workspace_view;
   EscAssessmentView      *assessment_view;
@@ -52,6 +56,7 @@ enum
 {
   PROP_0,
   PROP_WORKSPACE,
+  PROP_VIEW,
   N_PROPS
 };
 
@@ -143,9 +148,16 @@ set_page (EscWindow  *self,
 {
   gboolean assessment = g_strcmp0 (name, "assessment") == 0;
   gboolean workspace = g_strcmp0 (name, "workspace") == 0;
+  gboolean province = g_strcmp0 (name, "province") == 0;
   gboolean open = self->workspace != NULL;
+  gboolean view_changed = (workspace || province) &&
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), name) != 0;
 
   gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_widget_set_visible (self->view_switcher, open && (workspace || province));
+  /* The working group's numbers are read again each time the view is shown. */
+  if (province && open)
+    esc_province_view_set_path (self->province_view, esc_workspace_get_path (self->workspace));
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), assessment);
   gtk_widget_set_visible (GTK_WIDGET (self->jump_button), assessment);
 
@@ -167,6 +179,9 @@ set_page (EscWindow  *self,
     gtk_spinner_start (self->spinner);
   else
     gtk_spinner_stop (self->spinner);
+
+  if (view_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
 static void
@@ -560,15 +575,89 @@ open_recent_action (GtkWidget  *widget,
   esc_window_open_path (ESC_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
 }
 
+typedef struct
+{
+  EscWindow *window;
+  char      *path;
+} CopyData;
+
+/* The shipped demo workspace: $ESC_DEMO_WORKSPACE (set by `make run` to the one built in
+ * the build tree), else the installed one. */
+static char *
+find_demo (void)
+{
+  const char *env = g_getenv ("ESC_DEMO_WORKSPACE");
+
+  if (env != NULL && env[0] != '\0' && g_file_test (env, G_FILE_TEST_IS_REGULAR))
+    return g_strdup (env);
+
+  return esc_workspace_find_data_file ("demo/demo.esca");
+}
+
+static void
+demo_copied_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CopyData             *data = user_data;
+  g_autoptr (EscWindow) self = data->window;
+  g_autofree char      *path = data->path;
+  g_autoptr (GError)    error = NULL;
+
+  g_free (data);
+  self->busy--;
+  if (!g_file_copy_finish (G_FILE (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _ ("The demo workspace could not be opened"), error->message);
+      set_page (self, self->workspace != NULL ? "workspace" : "welcome");
+      return;
+    }
+
+  esc_window_open_path (self, path, FALSE);
+}
+
+/* The demo is opened from a copy in the user's folder, so that it can be tried out
+ * (the shipped file is read-only once installed) and stays as left between runs. */
 static void
 open_demo_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  g_autofree char *demo = esc_workspace_find_data_file ("demo/demo.esca");
+  EscWindow        *self = ESC_WINDOW (widget);
+  g_autofree char  *demo = find_demo ();
+  g_autofree char  *dir = g_build_filename (g_get_user_data_dir (), "esc-assessor", NULL);
+  g_autofree char  *copy = g_build_filename (dir, "demo.esca", NULL);
+  g_autoptr (GFile) from = NULL;
+  g_autoptr (GFile) to = NULL;
+  CopyData         *data;
 
-  if (demo != NULL)
-    esc_window_open_path (ESC_WINDOW (widget), demo, FALSE);
+  if (demo == NULL)
+    return;
+
+  if (g_file_test (copy, G_FILE_TEST_EXISTS))
+    {
+      esc_window_open_path (self, copy, FALSE);
+      return;
+    }
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      show_error (self, _ ("The demo workspace could not be opened"), g_strerror (saved_errno));
+      return;
+    }
+
+  from = g_file_new_for_path (demo);
+  to = g_file_new_for_path (copy);
+  data = g_new0 (CopyData, 1);
+  data->window = g_object_ref (self);
+  data->path = g_steal_pointer (&copy);
+  self->busy++;
+  set_page (self, "loading");
+  g_file_copy_async (from, to, G_FILE_COPY_NONE, G_PRIORITY_DEFAULT, self->cancellable,
+                     NULL, NULL, demo_copied_cb, data);
 }
 
 /* Reads the workspace again by reopening it; the assessment shown stays open. */
@@ -619,6 +708,11 @@ check_for_changes (EscWindow *self)
       esc_assessment_view_flush (self->assessment_view);
       if (!esc_assessment_view_is_stale (self->assessment_view))
         return;
+    }
+  else if (g_strcmp0 (page, "province") == 0)
+    {
+      esc_province_view_reload (self->province_view);
+      return;
     }
   else if (g_strcmp0 (page, "workspace") != 0)
     return;
@@ -782,12 +876,6 @@ import_cb (GObject      *source,
   text = g_strdup_printf (_ ("%u local governments added, %u updated"), n_added, n_updated);
   show_toast (self, text);
 }
-
-typedef struct
-{
-  EscWindow *window;
-  char      *path;
-} CopyData;
 
 static void
 copy_cb (GObject      *source,
@@ -1036,6 +1124,35 @@ esc_window_get_property (GObject    *object,
     case PROP_WORKSPACE:
       g_value_set_object (value, self->workspace);
       break;
+    case PROP_VIEW:
+      g_value_set_string (value, self->stack != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "province") == 0
+                                   ? "province"
+                                   : "workspace");
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+esc_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  EscWindow  *self = ESC_WINDOW (object);
+  const char *view;
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      view = g_value_get_string (value);
+      if (self->workspace == NULL || (g_strcmp0 (view, "workspace") != 0 && g_strcmp0 (view, "province") != 0))
+        break;
+      if (g_strcmp0 (view, "workspace") == 0)
+        update_workspace_title (self);
+      set_page (self, view);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1051,15 +1168,20 @@ esc_window_class_init (EscWindowClass *klass)
   object_class->dispose = esc_window_dispose;
   object_class->finalize = esc_window_finalize;
   object_class->get_property = esc_window_get_property;
+  object_class->set_property = esc_window_set_property;
   window_class->close_request = esc_window_close_request;
 
   properties[PROP_WORKSPACE] = g_param_spec_object ("workspace", NULL, NULL, ESC_TYPE_WORKSPACE,
                                                     G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "workspace" (the local governments) or "province" (the working group), for win.view. */
+  properties[PROP_VIEW] = g_param_spec_string ("view", NULL, NULL, "workspace",
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ESC_TYPE_WELCOME_PAGE);
   g_type_ensure (ESC_TYPE_WORKSPACE_VIEW);
   g_type_ensure (ESC_TYPE_ASSESSMENT_VIEW);
+  g_type_ensure (ESC_TYPE_PROVINCE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/esc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EscWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, back_button);
@@ -1068,6 +1190,8 @@ esc_window_class_init (EscWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EscWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, EscWindow, province_view);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, workspace_view);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, assessment_view);
@@ -1086,6 +1210,7 @@ esc_window_class_init (EscWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, choose_action);
+  gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_action (widget_class, "win.new-assessment", NULL, new_assessment_action);
   gtk_widget_class_install_action (widget_class, "win.previous-indicator", NULL, navigate_action);
   gtk_widget_class_install_action (widget_class, "win.next-indicator", NULL, navigate_action);
@@ -1112,7 +1237,7 @@ esc_window_init (EscWindow *self)
 
   recent = g_settings_get_strv (self->settings, "recent-workspaces");
   esc_welcome_page_set_recent (self->welcome_page, (const char *const *) recent);
-  demo = esc_workspace_find_data_file ("demo/demo.esca");
+  demo = find_demo ();
   esc_welcome_page_set_demo (self->welcome_page, demo != NULL);
 
   if (DEVELOPMENT_BUILD)
@@ -1159,6 +1284,14 @@ esc_window_get_workspace_view (EscWindow *self)
   g_return_val_if_fail (ESC_IS_WINDOW (self), NULL);
 
   return self->workspace_view;
+}
+
+EscProvinceView *
+esc_window_get_province_view (EscWindow *self)
+{
+  g_return_val_if_fail (ESC_IS_WINDOW (self), NULL);
+
+  return self->province_view;
 }
 
 EscAssessmentView *

@@ -9,6 +9,7 @@
 
 #include "esc-assessment-view.h"
 #include "esc-new-assessment-dialog.h"
+#include "esc-province-view.h"
 #include "esc-welcome-page.h"
 #include "esc-workspace-view.h"
 #include "esc-workspace.h"
@@ -31,6 +32,7 @@ const char             *esc_window_get_page_name           (EscWindow      *self
 EscWelcomePage         *esc_window_get_welcome_page        (EscWindow      *self);
 EscWorkspaceView       *esc_window_get_workspace_view      (EscWindow      *self);
 EscAssessmentView      *esc_window_get_assessment_view     (EscWindow      *self);
+EscProvinceView        *esc_window_get_province_view       (EscWindow      *self);
 EscNewAssessmentDialog *esc_window_get_new_assessment_dialog (EscWindow    *self);
 const char             *esc_window_get_subtitle            (EscWindow      *self);
 const char             *esc_window_get_error_title         (EscWindow      *self);

@@ -9,12 +9,14 @@
 #endif
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
 
 #include "esc-backup.h"
 #include "esc-export-dialog.h"
 #include "esc-gui-test-util.h"
+#include "esc-province-view.h"
 #include "esc-restore-dialog.h"
 
 #define ITEM "3"
@@ -90,6 +92,24 @@ fixture_teardown (Fixture      *f,
   g_free (f->dir);
   g_free (f->path);
   g_free (f->assessment);
+}
+
+/* With ESC_SCREENSHOT_DIR set, saves what the widget shows there as name. */
+static void
+maybe_screenshot (GtkWidget  *widget,
+                  const char *name)
+{
+  const char        *dir = g_getenv ("ESC_SCREENSHOT_DIR");
+  g_autofree char   *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (dir == NULL)
+    return;
+  esc_test_drain (600); /* transitions and toasts settle */
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (esc_test_save_png (widget, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("screenshot %s", path);
 }
 
 static gboolean
@@ -190,11 +210,12 @@ assert_workbook (const char *path)
 
 static void
 run_export (EscWindow  *window,
-            const char *xlsx)
+            const char *xlsx,
+            gboolean    sar)
 {
   g_autoptr (GFile) file = g_file_new_for_path (xlsx);
   g_autofree char  *base = g_path_get_basename (xlsx);
-  g_autofree char  *toast = g_strdup_printf ("Exported “%s”", base);
+  g_autofree char  *toast = g_strdup_printf (_ ("Exported “%s”"), base);
   EscExportDialog  *dialog;
 
   g_assert_null (find_toplevel (ESC_TYPE_EXPORT_DIALOG, NULL));
@@ -212,6 +233,14 @@ run_export (EscWindow  *window,
 
   assert_workbook (xlsx);
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), toast));
+  if (sar)
+    {
+      g_autoptr (GFile) evidence = esc_export_dialog_get_evidence_folder (dialog);
+
+      /* The evidence package beside the workbook. */
+      g_assert_true (g_file_test (g_file_peek_path (evidence), G_FILE_TEST_IS_DIR));
+    }
+  maybe_screenshot (GTK_WIDGET (dialog), esc_window_get_page_name (window)[0] == 'a' ? "window-export-sar.png" : "window-export-province.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -223,18 +252,16 @@ test_export (Fixture      *f,
 {
   g_autofree char *sar = g_build_filename (f->dir, "sar.xlsx", NULL);
   g_autofree char *province = g_build_filename (f->dir, "province.xlsx", NULL);
-  g_autofree char *evidence = g_build_filename (f->dir, "sar evidence", NULL);
   EscWindow       *window = open_window (f, f->assessment);
   g_auto (GStrv)   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.export");
 
   g_assert_true (g_strv_contains ((const char *const *) accels, "<Control>e"));
 
-  run_export (window, sar);
-  g_assert_true (g_file_test (evidence, G_FILE_TEST_IS_DIR));
+  run_export (window, sar, TRUE);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-workspace", NULL));
   wait_page (window, "workspace");
-  run_export (window, province);
+  run_export (window, province, FALSE);
 
   gtk_window_destroy (GTK_WINDOW (window));
   esc_test_drain (100);
@@ -428,6 +455,11 @@ test_read_only (Fixture      *f,
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
   g_assert_true (esc_test_wait (child_revealed, banner, 10000));
   g_assert_true (gtk_widget_get_mapped (banner));
+  if (was_root) /* the screenshot folder is root's */
+    g_assert_cmpint (setresuid (0, 0, 0), ==, 0);
+  maybe_screenshot (GTK_WIDGET (window), "window-read-only.png");
+  if (was_root)
+    g_assert_cmpint (setresuid (65534, 65534, 0), ==, 0);
   save_copy = find_button (banner);
   g_assert_nonnull (save_copy);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (save_copy)), ==, "win.save-copy");
@@ -548,13 +580,108 @@ test_two_windows (Fixture      *f,
   esc_test_drain (100);
 }
 
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+        return child;
+      if ((found = find_actionable (child, action_name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+province_idle (gpointer data)
+{
+  return !esc_province_view_is_busy (data);
+}
+
+/* "Open Demo Workspace" on the welcome page works from the build tree, as `make run` sets
+ * it up, and opens a copy; the working group's view is a click away in the header. */
+static void
+test_demo_and_province (Fixture      *f,
+                        gconstpointer unused)
+{
+  g_autofree char      *demo = g_build_filename (g_getenv ("ESC_BUILD_DIR"), "data", "demo", "demo.esca", NULL);
+  g_autofree char      *copy = g_build_filename (g_get_user_data_dir (), "esc-assessor", "demo.esca", NULL);
+  g_autofree char      *before = NULL;
+  g_autofree char      *after = NULL;
+  g_autoptr (GPtrArray) laos = NULL;
+  g_autoptr (GError)    error = NULL;
+  EscProvinceView      *province;
+  EscPlanProgress      *progress;
+  GtkWidget            *button;
+  GtkWidget            *toggle;
+  EscWindow            *window;
+
+  g_assert_true (g_file_test (demo, G_FILE_TEST_IS_REGULAR));
+  g_setenv ("ESC_DEMO_WORKSPACE", demo, TRUE);
+  before = file_sha256 (demo);
+  {
+    g_autoptr (EscStore) store = esc_store_open (demo, ESC_STORE_OPEN_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    laos = esc_store_list_laos (store, &error);
+    g_assert_no_error (error);
+  }
+
+  window = esc_test_window_new (app);
+  g_assert_cmpstr (esc_window_get_page_name (window), ==, "welcome");
+  button = find_actionable (GTK_WIDGET (esc_window_get_welcome_page (window)), "win.open-demo");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (esc_test_wait_workspace (window));
+  wait_page (window, "workspace");
+
+  /* A copy in the user's folder, with the demo's local governments; the shipped file is
+   * left as it was. */
+  g_assert_cmpstr (esc_workspace_get_path (esc_window_get_workspace (window)), ==, copy);
+  g_assert_cmpuint (g_list_model_get_n_items (esc_workspace_get_laos (esc_window_get_workspace (window))), ==, laos->len);
+
+  /* The header's "Working Group" button shows the dashboard of the demo's plan. */
+  toggle = find_actionable (GTK_WIDGET (window), "win.view");
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_widget_is_visible (toggle));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "province"));
+  wait_page (window, "province");
+  province = esc_window_get_province_view (window);
+  g_assert_true (esc_test_wait (province_idle, province, 30000));
+  g_assert_null (esc_province_view_get_error (province));
+  progress = esc_province_dashboard_get_progress (esc_province_view_get_dashboard (province));
+  g_assert_nonnull (progress);
+  g_assert_cmpint (progress->first_year, ==, 2569);
+  g_assert_cmpuint (progress->n_years, ==, 3);
+  g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (esc_province_view_get_participation_list (province))));
+  maybe_screenshot (GTK_WIDGET (window), "window-province.png");
+
+  /* And back to the local governments. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "workspace"));
+  wait_page (window, "workspace");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  esc_test_drain (100);
+
+  after = file_sha256 (demo);
+  g_assert_cmpstr (before, ==, after);
+  g_unsetenv ("ESC_DEMO_WORKSPACE");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int status;
 
-  esc_test_setup_env (FALSE);
+  /* Screenshots are taken in Thai. */
+  esc_test_setup_env (g_getenv ("ESC_SCREENSHOT_DIR") != NULL);
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
@@ -564,6 +691,7 @@ main (int   argc,
   g_test_add ("/gui/window-actions/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
   g_test_add ("/gui/window-actions/restore", Fixture, NULL, fixture_setup, test_restore, fixture_teardown);
   g_test_add ("/gui/window-actions/two-windows", Fixture, NULL, fixture_setup, test_two_windows, fixture_teardown);
+  g_test_add ("/gui/window-actions/demo-and-province", Fixture, NULL, fixture_setup, test_demo_and_province, fixture_teardown);
   g_test_add ("/gui/window-actions/read-only", Fixture, NULL, fixture_setup, test_read_only, fixture_teardown);
 
   status = g_test_run ();
