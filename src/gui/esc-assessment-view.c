@@ -13,6 +13,7 @@
 #include "esc-evidence.h"
 #include "esc-pdf-preview.h"
 #include "esc-quick-jump.h"
+#include "esc-review.h"
 #include "esc-scoring.h"
 #include "esc-thai.h"
 
@@ -38,6 +39,8 @@ struct _EscAssessmentView
   EscPdfPreview    *preview;
   GtkPaned         *preview_paned;
   GtkListBox       *sidebar_list;
+  GtkToggleButton  *needs_fix_button;
+  AdwButtonContent *needs_fix_content;
   EscIndicatorPage *indicator_page;
   GtkLabel         *position_label;
   GtkLabel         *progress_label;
@@ -51,9 +54,10 @@ struct _EscAssessmentView
   EscFramework     *framework;
   EscAssessment    *assessment;
   EscLao           *lao;
-  GHashTable       *answers; /* item code → EscAnswer */
-  GPtrArray        *rows;    /* EscIndicatorRow per item */
-  GPtrArray        *undo;    /* EscAnswer snapshots, oldest first */
+  GHashTable       *answers;  /* item code → EscAnswer */
+  GHashTable       *verdicts; /* item code → the reviewer's latest verdict */
+  GPtrArray        *rows;     /* EscIndicatorRow per item */
+  GPtrArray        *undo;     /* EscAnswer snapshots, oldest first */
   GCancellable     *cancellable;
   GCancellable     *search_cancellable;
   GPtrArray        *search_hits; /* EscSearchHit, as the rows show them */
@@ -758,6 +762,67 @@ header_func (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, label);
 }
 
+/* The "needs a fix" filter of the sidebar */
+
+static gboolean
+needs_fix (EscAssessmentView *self,
+           const char        *code)
+{
+  return self->verdicts != NULL && g_strcmp0 (g_hash_table_lookup (self->verdicts, code), ESC_REVIEW_NEEDS_FIX) == 0;
+}
+
+static gboolean
+sidebar_filter_func (GtkListBoxRow *row,
+                     gpointer       user_data)
+{
+  EscAssessmentView *self = user_data;
+
+  if (!gtk_toggle_button_get_active (self->needs_fix_button) || !ESC_IS_INDICATOR_ROW (row))
+    return TRUE;
+
+  return needs_fix (self, esc_indicator_row_get_item (ESC_INDICATOR_ROW (row))->code);
+}
+
+/* Reads the reviewer's latest verdict of each item (a small read) and updates the filter
+ * button, which counts the items needing a fix. */
+static void
+update_verdicts (EscAssessmentView *self)
+{
+  g_autofree char *label = NULL;
+  guint            n = 0;
+
+  g_clear_pointer (&self->verdicts, g_hash_table_unref);
+  if (self->workspace != NULL && self->assessment != NULL)
+    self->verdicts = esc_review_get_verdicts (esc_workspace_get_store (self->workspace), self->assessment->uuid, NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    if (needs_fix (self, esc_indicator_row_get_item (g_ptr_array_index (self->rows, i))->code))
+      n++;
+
+  /* Translators: the sidebar's filter button, with the number of indicators to fix */
+  label = n > 0 ? g_strdup_printf (_ ("Needs a Fix (%u)"), n) : g_strdup (_ ("Needs a Fix"));
+  adw_button_content_set_label (self->needs_fix_content, label);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->needs_fix_button),
+                            n > 0 || gtk_toggle_button_get_active (self->needs_fix_button));
+  gtk_list_box_invalidate_filter (self->sidebar_list);
+}
+
+static void
+on_needs_fix_toggled_cb (EscAssessmentView *self)
+{
+  /* Turned on: the verdicts are read again, as another reviewer's file may have come in. */
+  if (gtk_toggle_button_get_active (self->needs_fix_button) && self->assessment != NULL)
+    update_verdicts (self);
+  else
+    gtk_list_box_invalidate_filter (self->sidebar_list);
+}
+
+static void
+on_review_changed_cb (EscAssessmentView *self)
+{
+  update_verdicts (self);
+}
+
 static void
 esc_assessment_view_dispose (GObject *object)
 {
@@ -773,6 +838,7 @@ esc_assessment_view_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->answers, g_hash_table_unref);
+  g_clear_pointer (&self->verdicts, g_hash_table_unref);
 
   G_OBJECT_CLASS (esc_assessment_view_parent_class)->dispose (object);
 }
@@ -844,6 +910,8 @@ esc_assessment_view_class_init (EscAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, preview);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, preview_paned);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, needs_fix_button);
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, needs_fix_content);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, indicator_page);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, position_label);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, progress_label);
@@ -855,6 +923,7 @@ esc_assessment_view_class_init (EscAssessmentViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_answer_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_preview_close_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_needs_fix_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_row_activated_cb);
@@ -877,6 +946,9 @@ esc_assessment_view_init (EscAssessmentView *self)
   self->cancellable = g_cancellable_new ();
   self->thai = languages[0] != NULL && g_str_has_prefix (languages[0], "th");
   gtk_list_box_set_header_func (self->sidebar_list, header_func, self, NULL);
+  gtk_list_box_set_filter_func (self->sidebar_list, sidebar_filter_func, self, NULL);
+  g_signal_connect_object (esc_indicator_page_get_review_panel (self->indicator_page), "changed",
+                           G_CALLBACK (on_review_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* The bin's own child: not a bound template child, which the bin would unparent twice. */
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
@@ -975,6 +1047,7 @@ esc_assessment_view_load (EscAssessmentView *self,
   update_footer (self);
   update_status (self);
   esc_indicator_page_set_review (self->indicator_page, store, self->assessment->uuid);
+  update_verdicts (self);
   esc_assessment_view_go_to (self, 0);
 
   return TRUE;
@@ -994,7 +1067,9 @@ esc_assessment_view_unload (EscAssessmentView *self)
   esc_evidence_list_set_item (self->evidence_list, NULL, NULL, NULL);
   on_preview_close_cb (self);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_toggle_button_set_active (self->needs_fix_button, FALSE);
   clear_sidebar (self);
+  g_clear_pointer (&self->verdicts, g_hash_table_unref);
   g_hash_table_remove_all (self->answers);
   g_ptr_array_set_size (self->undo, 0);
   g_clear_pointer (&self->assessment, esc_assessment_free);
@@ -1367,4 +1442,13 @@ esc_assessment_view_is_stale (EscAssessmentView *self)
     }
 
   return FALSE;
+}
+
+/* The sidebar's "needs a fix" filter button. */
+GtkToggleButton *
+esc_assessment_view_get_needs_fix_button (EscAssessmentView *self)
+{
+  g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
+
+  return self->needs_fix_button;
 }

@@ -40,6 +40,7 @@ gboolean             esc_assessment_view_undo             (EscAssessmentView *se
 gboolean             esc_assessment_view_can_undo         (EscAssessmentView *self);
 void                 esc_assessment_view_flush            (EscAssessmentView *self);
 gboolean             esc_assessment_view_is_stale         (EscAssessmentView *self);
+GtkToggleButton     *esc_assessment_view_get_needs_fix_button (EscAssessmentView *self);
 
 EscIndicatorPage    *esc_assessment_view_get_page         (EscAssessmentView *self);
 EscIndicatorRow     *esc_assessment_view_get_row          (EscAssessmentView *self,

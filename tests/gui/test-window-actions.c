@@ -18,6 +18,7 @@
 #include "esc-gui-test-util.h"
 #include "esc-province-view.h"
 #include "esc-restore-dialog.h"
+#include "esc-review.h"
 
 #define ITEM "3"
 
@@ -674,6 +675,103 @@ test_demo_and_province (Fixture      *f,
   g_unsetenv ("ESC_DEMO_WORKSPACE");
 }
 
+static gboolean
+toggle_active (gpointer data)
+{
+  return gtk_toggle_button_get_active (data);
+}
+
+static gboolean
+toggle_inactive (gpointer data)
+{
+  return !gtk_toggle_button_get_active (data);
+}
+
+static void
+add_comment (EscStore   *store,
+             Fixture    *f,
+             const char *code,
+             const char *verdict)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char   *uuid = esc_review_add_comment (store, f->assessment, code, verdict, "ตรวจแล้ว ต้องแก้หลักฐาน", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (uuid);
+}
+
+/* The sidebar's "Needs a Fix" filter shows exactly the indicators whose latest review
+ * verdict asks for a fix, and all of them again when turned off. */
+static void
+test_needs_fix (Fixture      *f,
+                gconstpointer unused)
+{
+  g_autoptr (GError)    error = NULL;
+  g_autoptr (GPtrArray) shown = g_ptr_array_new ();
+  EscAssessmentView    *view;
+  GtkToggleButton      *button;
+  EscWindow            *window;
+  guint                 n_items;
+
+  {
+    g_autoptr (EscStore) store = esc_store_open (f->path, ESC_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    esc_store_set_author (store, "ผู้ตรวจ");
+    add_comment (store, f, "3", ESC_REVIEW_NEEDS_FIX);
+    add_comment (store, f, "19.1", ESC_REVIEW_NEEDS_FIX);
+    add_comment (store, f, "5", ESC_REVIEW_ACCEPTED);
+    add_comment (store, f, "2", ESC_REVIEW_NEEDS_FIX);
+    add_comment (store, f, "2", ESC_REVIEW_ACCEPTED); /* fixed and accepted since */
+    add_comment (store, f, "4", "");                  /* a plain comment */
+  }
+
+  window = open_window (f, f->assessment);
+  view = esc_window_get_assessment_view (window);
+  n_items = esc_assessment_view_get_n_items (view);
+  button = esc_assessment_view_get_needs_fix_button (view);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  g_assert_false (gtk_toggle_button_get_active (button));
+
+  /* Activated as by the keyboard: the button is clicked once its press is shown. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
+  g_assert_true (esc_test_wait (toggle_active, button, 5000));
+  esc_test_drain (50);
+  for (guint i = 0; i < n_items; i++)
+    {
+      EscIndicatorRow *row = esc_assessment_view_get_row (view, i);
+
+      if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
+        g_ptr_array_add (shown, (gpointer) esc_indicator_row_get_item (row)->code);
+    }
+  g_assert_cmpuint (shown->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (shown, 0), ==, "3");
+  g_assert_cmpstr (g_ptr_array_index (shown, 1), ==, "19.1");
+
+  /* A flagged indicator opens from the filtered list. */
+  {
+    EscIndicatorRow *row = NULL;
+
+    for (guint i = 0; i < n_items && row == NULL; i++)
+      if (g_strcmp0 (esc_indicator_row_get_item (esc_assessment_view_get_row (view, i))->code, "19.1") == 0)
+        row = esc_assessment_view_get_row (view, i);
+    g_assert_nonnull (row);
+    gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row))), GTK_LIST_BOX_ROW (row));
+    g_assert_cmpstr (esc_indicator_page_get_item (esc_assessment_view_get_page (view))->code, ==, "19.1");
+  }
+  maybe_screenshot (GTK_WIDGET (window), "window-needs-fix.png");
+
+  /* Off: every indicator again. */
+  gtk_widget_activate (GTK_WIDGET (button));
+  g_assert_true (esc_test_wait (toggle_inactive, button, 5000));
+  esc_test_drain (50);
+  for (guint i = 0; i < n_items; i++)
+    g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (esc_assessment_view_get_row (view, i))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  esc_test_drain (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +790,7 @@ main (int   argc,
   g_test_add ("/gui/window-actions/restore", Fixture, NULL, fixture_setup, test_restore, fixture_teardown);
   g_test_add ("/gui/window-actions/two-windows", Fixture, NULL, fixture_setup, test_two_windows, fixture_teardown);
   g_test_add ("/gui/window-actions/demo-and-province", Fixture, NULL, fixture_setup, test_demo_and_province, fixture_teardown);
+  g_test_add ("/gui/window-actions/needs-fix", Fixture, NULL, fixture_setup, test_needs_fix, fixture_teardown);
   g_test_add ("/gui/window-actions/read-only", Fixture, NULL, fixture_setup, test_read_only, fixture_teardown);
 
   status = g_test_run ();
