@@ -507,6 +507,17 @@ password_response_cb (AdwMessageDialog *dialog,
   gtk_editable_set_text (entry, "");
 }
 
+/* libadwaita 1.2's entry row reacts to losing the focus while the dialog is being
+ * disposed, after parts of it are gone (a crash in g_type_check_instance_cast, now and
+ * then, when the dialog closes with the password field focused). Move the focus away
+ * first, while everything is alive. */
+static gboolean
+password_close_request_cb (GtkWindow *dialog)
+{
+  gtk_window_set_focus (dialog, NULL);
+  return FALSE;
+}
+
 static void
 ask_password (EscPdfPreview *self,
               gboolean       wrong)
@@ -538,6 +549,7 @@ ask_password (EscPdfPreview *self,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data (G_OBJECT (dialog), "esc-entry", entry);
   g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
+  g_signal_connect (dialog, "close-request", G_CALLBACK (password_close_request_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
