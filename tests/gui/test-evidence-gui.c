@@ -139,18 +139,17 @@ open_link_cb (EscEvidenceList *list,
   esc_pdf_preview_show_document (f->preview, f->path, link->document, link->pages);
 }
 
+/* Closes the message dialogs as a user would (Escape: the close response), without holding
+ * references that would move their dispose out of gtk_window_destroy(). */
 static void
 close_dialogs (Fixture *f)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
 
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        gtk_window_destroy (window);
-    }
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      gtk_window_close (l->data);
+  settle (0.05);
 }
 
 static void
