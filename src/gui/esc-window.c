@@ -902,18 +902,22 @@ copy_cb (GObject      *source,
 
 /* The workspace file as it stands (the read-only window shows exactly that), copied to a
  * new file that is then opened; an existing file is never replaced. */
-static void
-save_copy (EscWindow  *self,
-           const char *path)
+void
+esc_window_save_copy (EscWindow  *self,
+                      const char *path)
 {
   g_autoptr (GFile) from = NULL;
-  g_autoptr (GFile) to = g_file_new_for_path (path);
+  g_autoptr (GFile) to = NULL;
   CopyData         *data;
+
+  g_return_if_fail (ESC_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
 
   if (self->workspace == NULL)
     return;
 
   from = g_file_new_for_path (esc_workspace_get_path (self->workspace));
+  to = g_file_new_for_path (path);
   data = g_new0 (CopyData, 1);
   data->window = g_object_ref (self);
   data->path = g_strdup (path);
@@ -970,7 +974,7 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
               g_free (path);
               path = with_suffix;
             }
-          save_copy (self, path);
+          esc_window_save_copy (self, path);
           break;
         case CHOOSE_IMPORT:
           if (self->workspace != NULL)

@@ -38,6 +38,9 @@ const char             *esc_window_get_subtitle            (EscWindow      *self
 const char             *esc_window_get_error_title         (EscWindow      *self);
 gboolean                esc_window_is_busy                 (EscWindow      *self);
 gboolean                esc_window_is_read_only            (EscWindow      *self);
+/* Copies the open workspace to path and opens the copy, as Save a Copy… does. */
+void                    esc_window_save_copy               (EscWindow      *self,
+                                                            const char     *path);
 void                    esc_window_set_initial_assessment  (EscWindow      *self,
                                                             const char     *assessment_uuid);
 void                    esc_window_set_report_first_frame  (EscWindow      *self,

@@ -403,6 +403,15 @@ find_button (GtkWidget *widget)
   return NULL;
 }
 
+static gboolean
+opened_copy (gpointer data)
+{
+  EscWindow *window = data;
+
+  return !esc_window_is_busy (window) && esc_window_get_workspace (window) != NULL &&
+         g_str_has_suffix (esc_workspace_get_path (esc_window_get_workspace (window)), "copy.esca");
+}
+
 static char *
 file_sha256 (const char *path)
 {
@@ -439,6 +448,8 @@ test_read_only (Fixture      *f,
   GtkWidget        *banner;
   GtkWidget        *save_copy;
   guint             n_toplevels;
+  g_autofree char  *copy_dir = NULL;
+  g_autofree char  *copy = NULL;
 
   g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
   g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
@@ -483,24 +494,29 @@ test_read_only (Fixture      *f,
   esc_test_drain (50);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, n_toplevels);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  esc_test_drain (100);
   if (was_root)
     g_assert_cmpint (setresuid (0, 0, 0), ==, 0);
-
   after = file_sha256 (f->path);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpuint (count_files (f->dir), ==, 1);
 
-  /* A writable copy opens without the banner. */
-  g_assert_cmpint (g_chmod (f->dir, 0700), ==, 0);
-  g_assert_cmpint (g_chmod (f->path, 0600), ==, 0);
-  window = open_window (f, NULL);
+  /* Save a Copy… (the file chooser gives the name) copies the file to a writable folder
+   * and goes on there, without the banner. */
+  copy_dir = g_dir_make_tmp ("esc-window-copy-XXXXXX", NULL);
+  copy = g_build_filename (copy_dir, "copy.esca", NULL);
+  esc_window_save_copy (window, copy);
+  g_assert_true (esc_test_wait (opened_copy, window, 30000));
+  wait_page (window, "workspace");
+  g_assert_cmpstr (esc_workspace_get_path (esc_window_get_workspace (window)), ==, copy);
   g_assert_false (esc_window_is_read_only (window));
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner = GTK_WIDGET (gtk_widget_get_template_child (
-                                                                 GTK_WIDGET (window), ESC_TYPE_WINDOW, "read_only_revealer")))));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_free (after);
+  after = file_sha256 (copy);
+  g_assert_cmpstr (before, ==, after);
+
   gtk_window_destroy (GTK_WINDOW (window));
   esc_test_drain (100);
+  remove_tree (copy_dir);
 }
 
 static gboolean
