@@ -285,6 +285,8 @@ export_done_cb (GObject      *source,
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
       gtk_progress_bar_set_fraction (self->progress_bar, 1.0);
+      /* The province workbook's last progress step names the writing, not its end. */
+      gtk_progress_bar_set_text (self->progress_bar, C_ ("workbook", "Done"));
       self->fraction = 1.0;
       gtk_button_set_label (self->cancel_button, _ ("_Close"));
     }
