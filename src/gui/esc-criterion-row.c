@@ -75,14 +75,25 @@ esc_criterion_row_init (EscCriterionRow *self)
 EscCriterionRow *
 esc_criterion_row_new (const char *text)
 {
-  EscCriterionRow *self;
+  EscCriterionRow *self = g_object_new (ESC_TYPE_CRITERION_ROW, NULL);
 
-  self = g_object_new (ESC_TYPE_CRITERION_ROW, "title", text, NULL);
+  esc_criterion_row_set_text (self, text);
+
+  return self;
+}
+
+/* Makes the row show another criterion, so that a page can keep its rows from one item
+ * to the next instead of building new ones. */
+void
+esc_criterion_row_set_text (EscCriterionRow *self,
+                            const char      *text)
+{
+  g_return_if_fail (ESC_IS_CRITERION_ROW (self));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), text != NULL ? text : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->check),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
-
-  return self;
 }
 
 gboolean

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EscCriterionRow, esc_criterion_row, ESC, CRITERION_ROW, AdwActionRow)
 
 EscCriterionRow *esc_criterion_row_new         (const char      *text);
+void             esc_criterion_row_set_text    (EscCriterionRow *self,
+                                                const char      *text);
 gboolean         esc_criterion_row_get_active  (EscCriterionRow *self);
 void             esc_criterion_row_set_active  (EscCriterionRow *self,
                                                 gboolean         active);

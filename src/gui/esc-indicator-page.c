@@ -39,8 +39,10 @@ struct _EscIndicatorPage
   EscStore            *store;
   char                *assessment_uuid;
   const EscIndicator  *item;
-  GPtrArray           *score_rows;
-  GPtrArray           *criterion_rows;
+  GPtrArray           *score_rows;     /* every EscScoreRow made, the first n_scores shown */
+  GPtrArray           *criterion_rows; /* every EscCriterionRow made, the first n_criteria shown */
+  guint                n_scores;
+  guint                n_criteria;
   guint                note_timeout;
   gboolean             loading;
 };
@@ -105,7 +107,7 @@ dup_checked (EscIndicatorPage *self)
 {
   g_autoptr (GString) checked = g_string_new (NULL);
 
-  for (guint i = 0; i < self->criterion_rows->len; i++)
+  for (guint i = 0; i < self->n_criteria; i++)
     {
       if (!esc_criterion_row_get_active (g_ptr_array_index (self->criterion_rows, i)))
         continue;
@@ -182,15 +184,6 @@ on_note_changed_cb (EscIndicatorPage *self)
   if (self->note_timeout != 0)
     g_source_remove (self->note_timeout);
   self->note_timeout = g_timeout_add (NOTE_DELAY_MS, note_timeout_cb, self);
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
 }
 
 /* The changes of this indicator, newest first, in a window of their own. */
@@ -325,20 +318,67 @@ is_checked (const char *checked,
   return FALSE;
 }
 
+/* Rows are made once and kept: switching items rebinds them, which is much cheaper than
+ * building rows from their templates on every page. */
 static void
-add_score_row (EscIndicatorPage *self,
-               const char       *key,
-               const char       *title,
-               const char       *subtitle,
-               double            max,
-               double            value)
+show_score_row (EscIndicatorPage *self,
+                const char       *key,
+                const char       *title,
+                const char       *subtitle,
+                double            max,
+                double            value)
 {
-  EscScoreRow *row = esc_score_row_new (key, title, subtitle, max);
+  EscScoreRow *row;
 
+  if (self->n_scores < self->score_rows->len)
+    {
+      row = g_ptr_array_index (self->score_rows, self->n_scores);
+      esc_score_row_set_dimension (row, key, title, subtitle, max);
+    }
+  else
+    {
+      row = esc_score_row_new (key, title, subtitle, max);
+      g_signal_connect_object (row, "changed", G_CALLBACK (on_score_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_list_box_append (self->score_list, GTK_WIDGET (row));
+      g_ptr_array_add (self->score_rows, row);
+    }
   esc_score_row_set_value (row, value);
-  g_signal_connect_object (row, "changed", G_CALLBACK (on_score_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_box_append (self->score_list, GTK_WIDGET (row));
-  g_ptr_array_add (self->score_rows, row);
+  gtk_widget_set_visible (GTK_WIDGET (row), TRUE);
+  self->n_scores++;
+}
+
+static void
+show_criterion_row (EscIndicatorPage *self,
+                    const char       *text,
+                    gboolean          active)
+{
+  EscCriterionRow *row;
+
+  if (self->n_criteria < self->criterion_rows->len)
+    {
+      row = g_ptr_array_index (self->criterion_rows, self->n_criteria);
+      esc_criterion_row_set_text (row, text);
+    }
+  else
+    {
+      row = esc_criterion_row_new (text);
+      g_signal_connect_object (row, "toggled", G_CALLBACK (on_criterion_toggled_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_list_box_append (self->criteria_list, GTK_WIDGET (row));
+      g_ptr_array_add (self->criterion_rows, row);
+    }
+  esc_criterion_row_set_active (row, active);
+  gtk_widget_set_visible (GTK_WIDGET (row), TRUE);
+  self->n_criteria++;
+}
+
+/* Hides the rows left over from an item with more of them. */
+static void
+hide_rows_from (GPtrArray *rows,
+                guint      first)
+{
+  for (guint i = first; i < rows->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (rows, i), FALSE);
 }
 
 /* Shows one scorable item (an indicator, or a part such as 19.1) and its answer. */
@@ -398,14 +438,13 @@ esc_indicator_page_show (EscIndicatorPage   *self,
                           item->name.provenance == ESC_PROVENANCE_RECONSTRUCTED);
 
   /* Scores */
-  clear_list (self->score_list);
-  g_ptr_array_set_size (self->score_rows, 0);
+  self->n_scores = 0;
   if (item->method == ESC_SCORING_LPA)
     {
       double percent = answer != NULL ? answer->values[0] : NAN;
 
       /* Translators: the maximum of a score, e.g. "0 to 100 %" */
-      add_score_row (self, "lpa", _ ("LPA result (%)"), _ ("0 to 100 %"), 100.0, percent);
+      show_score_row (self, "lpa", _ ("LPA result (%)"), _ ("0 to 100 %"), 100.0, percent);
       gtk_widget_set_visible (GTK_WIDGET (self->lpa_label), TRUE);
       update_lpa_label (self, percent);
     }
@@ -418,28 +457,22 @@ esc_indicator_page_show (EscIndicatorPage   *self,
 
           /* Translators: the maximum of a scoring dimension, e.g. "0 to 10 points" */
           subtitle = g_strdup_printf (_ ("0 to %g points"), dimension->max);
-          add_score_row (self, dimension->id, esc_text_get (&dimension->name, thai), subtitle,
-                         dimension->max, answer != NULL ? answer->values[i] : NAN);
+          show_score_row (self, dimension->id, esc_text_get (&dimension->name, thai), subtitle,
+                          dimension->max, answer != NULL ? answer->values[i] : NAN);
         }
       gtk_widget_set_visible (GTK_WIDGET (self->lpa_label), FALSE);
     }
+  hide_rows_from (self->score_rows, self->n_scores);
   /* Translators: the points an indicator is worth, e.g. "Out of 30 points" */
   scores_text = g_strdup_printf (_ ("Out of %g points"), item->max_points);
   adw_preferences_group_set_description (self->scores_group, scores_text);
 
   /* Criteria */
-  clear_list (self->criteria_list);
-  g_ptr_array_set_size (self->criterion_rows, 0);
+  self->n_criteria = 0;
   for (guint i = 0; i < item->n_criteria; i++)
-    {
-      EscCriterionRow *row = esc_criterion_row_new (esc_text_get (&item->criteria[i], thai));
-
-      esc_criterion_row_set_active (row, answer != NULL && is_checked (answer->checked, i + 1));
-      g_signal_connect_object (row, "toggled", G_CALLBACK (on_criterion_toggled_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_list_box_append (self->criteria_list, GTK_WIDGET (row));
-      g_ptr_array_add (self->criterion_rows, row);
-    }
+    show_criterion_row (self, esc_text_get (&item->criteria[i], thai),
+                        answer != NULL && is_checked (answer->checked, i + 1));
+  hide_rows_from (self->criterion_rows, self->n_criteria);
   gtk_widget_set_visible (self->criteria_group, item->n_criteria > 0);
 
   /* Note */
@@ -479,7 +512,7 @@ esc_indicator_page_get_n_scores (EscIndicatorPage *self)
 {
   g_return_val_if_fail (ESC_IS_INDICATOR_PAGE (self), 0);
 
-  return self->score_rows->len;
+  return self->n_scores;
 }
 
 EscScoreRow *
@@ -487,7 +520,7 @@ esc_indicator_page_get_score_row (EscIndicatorPage *self,
                                   guint             index)
 {
   g_return_val_if_fail (ESC_IS_INDICATOR_PAGE (self), NULL);
-  g_return_val_if_fail (index < self->score_rows->len, NULL);
+  g_return_val_if_fail (index < self->n_scores, NULL);
 
   return g_ptr_array_index (self->score_rows, index);
 }
@@ -497,7 +530,7 @@ esc_indicator_page_get_n_criteria (EscIndicatorPage *self)
 {
   g_return_val_if_fail (ESC_IS_INDICATOR_PAGE (self), 0);
 
-  return self->criterion_rows->len;
+  return self->n_criteria;
 }
 
 GtkCheckButton *
@@ -505,7 +538,7 @@ esc_indicator_page_get_criterion (EscIndicatorPage *self,
                                   guint             index)
 {
   g_return_val_if_fail (ESC_IS_INDICATOR_PAGE (self), NULL);
-  g_return_val_if_fail (index < self->criterion_rows->len, NULL);
+  g_return_val_if_fail (index < self->n_criteria, NULL);
 
   return esc_criterion_row_get_check (g_ptr_array_index (self->criterion_rows, index));
 }
@@ -558,7 +591,7 @@ esc_indicator_page_focus_first (EscIndicatorPage *self)
 {
   g_return_if_fail (ESC_IS_INDICATOR_PAGE (self));
 
-  if (self->score_rows->len > 0)
+  if (self->n_scores > 0)
     gtk_widget_grab_focus (GTK_WIDGET (esc_score_row_get_spin (g_ptr_array_index (self->score_rows, 0))));
 }
 

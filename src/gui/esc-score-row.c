@@ -150,19 +150,43 @@ esc_score_row_new (const char *key,
 
   g_return_val_if_fail (key != NULL, NULL);
 
-  self = g_object_new (ESC_TYPE_SCORE_ROW, "title", title, "subtitle", subtitle, NULL);
-  self->key = g_strdup (key);
-  self->loading = TRUE;
-  gtk_adjustment_set_upper (self->adjustment, max);
-  gtk_spin_button_update (self->spin);
-  self->loading = FALSE;
+  self = g_object_new (ESC_TYPE_SCORE_ROW, NULL);
+  esc_score_row_set_dimension (self, key, title, subtitle, max);
+
+  return self;
+}
+
+/* Makes the row show another dimension, so that a page can keep its rows from one item to
+ * the next instead of building new ones. The value is left as it was: set it next. */
+void
+esc_score_row_set_dimension (EscScoreRow *self,
+                             const char  *key,
+                             const char  *title,
+                             const char  *subtitle,
+                             double       max)
+{
+  g_return_if_fail (ESC_IS_SCORE_ROW (self));
+  g_return_if_fail (key != NULL);
+
+  if (g_strcmp0 (self->key, key) != 0)
+    {
+      g_free (self->key);
+      self->key = g_strdup (key);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title != NULL ? title : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  if (gtk_adjustment_get_upper (self->adjustment) != max)
+    {
+      self->loading = TRUE;
+      gtk_adjustment_set_upper (self->adjustment, max);
+      gtk_spin_button_update (self->spin);
+      self->loading = FALSE;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->spin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, max,
                                   -1);
-
-  return self;
 }
 
 const char *
