@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "esc-criterion-row.h"
+#include "esc-gui-util.h"
 
 /* One thing the criteria ask for, ticked when the local government shows it. */
 struct _EscCriterionRow
@@ -70,6 +71,7 @@ static void
 esc_criterion_row_init (EscCriterionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  esc_gui_set_wrap_min_chars (GTK_WIDGET (self), ESC_WRAP_MIN_CHARS);
 }
 
 EscCriterionRow *

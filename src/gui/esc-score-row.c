@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "esc-gui-util.h"
 #include "esc-score-row.h"
 
 /* One scoring dimension (or the LPA percentage): a spin button bounded by its maximum,
@@ -129,6 +130,7 @@ esc_score_row_init (EscScoreRow *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  esc_gui_set_wrap_min_chars (GTK_WIDGET (self), ESC_WRAP_MIN_CHARS);
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_leave_cb), self, G_CONNECT_SWAPPED);
