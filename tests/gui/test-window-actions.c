@@ -592,6 +592,28 @@ test_two_windows (Fixture      *f,
   g_assert_cmpstr (esc_window_get_page_name (second), ==, "assessment");
   g_assert_false (esc_window_is_busy (second));
 
+  /* Another process (esc-cli) changes the score while the first window is in the back. */
+  {
+    double             third = before == 3 ? 4 : 3;
+    g_autofree char   *cli = g_build_filename (g_getenv ("ESC_BUILD_DIR"), "src", "cli", "esc-cli", NULL);
+    g_autofree char   *text = g_strdup_printf ("%g", third);
+    g_autoptr (GError) error = NULL;
+    int                status = 0;
+    const char        *argv[] = { cli, "answer", "set", f->path, "--assessment", f->assessment, "--indicator", ITEM,
+                                  "--process", text, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                                 &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_cmpfloat (stored_score (f), ==, third);
+
+    focus (first);
+    shown.window = first;
+    shown.value = third;
+    g_assert_true (esc_test_wait (shows_score, &shown, 30000));
+  }
+
   gtk_window_destroy (GTK_WINDOW (second));
   gtk_window_destroy (GTK_WINDOW (first));
   esc_test_drain (100);
