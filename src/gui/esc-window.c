@@ -173,7 +173,7 @@ set_page (EscWindow  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", open && !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", open && self->read_only);
   gtk_revealer_set_reveal_child (self->read_only_revealer, open && self->read_only);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open && (assessment || workspace));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open && (assessment || workspace || province));
 
   if (g_strcmp0 (name, "loading") == 0)
     gtk_spinner_start (self->spinner);
@@ -773,8 +773,9 @@ merge_workspace_action (GtkWidget  *widget,
   esc_merge_window_choose (merge_window);
 }
 
-/* In an assessment, its SAR workbook; in the list of local governments, the province
- * workbook of the current fiscal year. The dialog reads its own snapshot of the file. */
+/* In an assessment, its SAR workbook; in the list of local governments and in the working
+ * group's view, the province workbook of the current fiscal year. The dialog reads its own
+ * snapshot of the file. */
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,

@@ -655,6 +655,7 @@ test_demo_and_province (Fixture      *f,
   g_autoptr (GPtrArray) laos = NULL;
   g_autoptr (GError)    error = NULL;
   EscProvinceView      *province;
+  GtkWidget            *dialog;
   EscPlanProgress      *progress;
   GtkWidget            *button;
   GtkWidget            *toggle;
@@ -700,6 +701,12 @@ test_demo_and_province (Fixture      *f,
   g_assert_cmpuint (progress->n_years, ==, 3);
   g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (esc_province_view_get_participation_list (province))));
   maybe_screenshot (GTK_WIDGET (window), "window-province.png");
+
+  /* Ctrl+E there offers the province workbook. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_toplevel (ESC_TYPE_EXPORT_DIALOG, NULL);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* And back to the local governments. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "workspace"));
