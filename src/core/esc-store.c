@@ -1649,8 +1649,8 @@ value_index (const EscIndicator *item,
     return key_length == 3 && strncmp (key, "lpa", 3) == 0 ? 0 : -1;
 
   for (guint i = 0; i < item->n_dimensions; i++)
-    if (strlen (item->dimensions[i].id) == key_length &&
-        strncmp (item->dimensions[i].id, key, key_length) == 0)
+    if (strncmp (item->dimensions[i].id, key, key_length) == 0 &&
+        item->dimensions[i].id[key_length] == '\0')
       return (int) i;
 
   return -1;
@@ -1670,34 +1670,38 @@ n_value_slots (const EscIndicator *item)
 }
 
 /* Points are short decimals such as 8 or 12.5: read those directly (this runs for
- * every answer when all totals are computed) and leave anything else to GLib. */
+ * every answer when all totals are computed) and leave anything else to GLib. Up to
+ * 15 digits fit a double's mantissa exactly, so one division by an exact power of ten
+ * rounds once, to the same double as g_ascii_strtod(). */
+#define IS_DIGIT(c) ((guint) ((c) - '0') < 10)
+
 static double
 parse_number (const char *text,
               char      **end)
 {
+  static const double powers_of_ten[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+  };
   const char *p = text;
-  double      value = 0;
-  double      scale = 1;
+  guint64     mantissa = 0;
+  guint       n_digits = 0;
+  guint       n_decimals = 0;
+  double      value;
   gboolean    negative = FALSE;
 
   if (*p == '-')
     negative = TRUE, p++;
-  if (!g_ascii_isdigit (*p))
+  if (!IS_DIGIT (*p))
     return g_ascii_strtod (text, end);
-  while (g_ascii_isdigit (*p))
-    value = value * 10 + (*p++ - '0');
+  for (; IS_DIGIT (*p); p++, n_digits++)
+    mantissa = mantissa * 10 + (guint64) (*p - '0');
   if (*p == '.')
-    {
-      p++;
-      while (g_ascii_isdigit (*p))
-        {
-          scale /= 10;
-          value += (*p++ - '0') * scale;
-        }
-    }
-  if (*p == 'e' || *p == 'E' || p - text > 15)
+    for (p++; IS_DIGIT (*p); p++, n_digits++, n_decimals++)
+      mantissa = mantissa * 10 + (guint64) (*p - '0');
+  if (*p == 'e' || *p == 'E' || n_digits > 15)
     return g_ascii_strtod (text, end);
 
+  value = (double) mantissa / powers_of_ten[n_decimals];
   *end = (char *) p;
   return negative ? -value : value;
 }
@@ -1710,26 +1714,44 @@ parse_scores (const EscIndicator *item,
               double             *values)
 {
   const char *p = text;
+  guint       guess = 0;
 
   if (p == NULL)
     return;
 
-  while (*p != '\0')
+  for (;;)
     {
       const char *key;
-      gsize       key_length;
       char       *end = NULL;
       double      value;
-      int         index;
+      int         index = -1;
 
-      p = strchr (p, '"');
-      if (p == NULL)
+      while (*p != '"' && *p != '\0')
+        p++;
+      if (*p == '\0')
         return;
       key = ++p;
-      p = strchr (p, '"');
-      if (p == NULL)
-        return;
-      key_length = (gsize) (p - key);
+
+      /* format_scores() writes the keys in the item's order, so this is mostly the next
+       * one: compare it whole rather than look for its end first. */
+      if (guess < n_value_slots (item))
+        {
+          const char *id = value_key (item, guess);
+          const char *k = key;
+
+          while (*id != '\0' && *id == *k)
+            id++, k++;
+          if (*id == '\0' && *k == '"')
+            index = (int) guess, p = k;
+        }
+      if (index < 0)
+        {
+          while (*p != '"' && *p != '\0')
+            p++;
+          if (*p == '\0')
+            return;
+          index = value_index (item, key, (gsize) (p - key));
+        }
       p++;
       while (*p == ' ' || *p == ':')
         p++;
@@ -1738,9 +1760,10 @@ parse_scores (const EscIndicator *item,
         return;
       p = end;
 
-      index = value_index (item, key, key_length);
       if (index >= 0 && isfinite (value))
         values[index] = value;
+      if (index >= 0)
+        guess = (guint) index + 1;
     }
 }
 

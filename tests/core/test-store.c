@@ -437,6 +437,34 @@ test_foreach (void)
   g_assert_cmpuint (counts[1], ==, 2);
 }
 
+/* Points read back are the doubles that were written, also for decimals with no exact
+ * binary form. */
+static void
+test_decimal_points (void)
+{
+  g_autoptr (EscStore)  store = new_store (NULL);
+  g_autofree char      *assessment = new_assessment (store);
+  g_autoptr (GPtrArray) answers = NULL;
+  g_autoptr (GError)    error = NULL;
+  static const char    *texts[] = { "0.1", "0.7", "2.675", "8.7", "9.95", "3.3333333333333", "0.000123" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      double          value = g_ascii_strtod (texts[i], NULL);
+      EscAnswerChange change;
+
+      esc_answer_change_init (&change, "1");
+      esc_answer_change_set_value (&change, "process", value);
+      g_assert_true (esc_store_apply_answer (store, assessment, &change, NULL, &error));
+      g_assert_no_error (error);
+      answers = esc_store_load_answers (store, assessment, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (answers->len, ==, 1);
+      g_assert_cmpmem (&((EscAnswer *) answers->pdata[0])->values[0], sizeof (double), &value, sizeof value);
+      g_clear_pointer (&answers, g_ptr_array_unref);
+    }
+}
+
 static void
 test_integrity (void)
 {
@@ -464,6 +492,7 @@ main (int   argc,
   g_test_add_func ("/core/store/answer-validation", test_answer_validation);
   g_test_add_func ("/core/store/batch-rolls-back", test_batch_rolls_back);
   g_test_add_func ("/core/store/foreach", test_foreach);
+  g_test_add_func ("/core/store/decimal-points", test_decimal_points);
   g_test_add_func ("/core/store/integrity", test_integrity);
 
   return g_test_run ();
