@@ -1790,23 +1790,36 @@ format_scores (const EscIndicator *item,
 }
 
 /* Answers of one assessment, found by the item's index in its framework; codes the
- * framework does not know (a file from another framework version) by a table. */
+ * framework does not know (a file from another framework version) by a table.
+ *
+ * esc_store_load_answers() hands its answers over. A pass over every assessment
+ * (esc_store_foreach_assessment()) lends them to its callback instead and reuses them for
+ * the next assessment: one answer per item of the framework, their text in one chunk, so
+ * reading the 7,850 assessments of the whole country is not a million mallocs and frees. */
 typedef struct
 {
-  EscFramework *framework;
-  GPtrArray    *answers;
-  EscAnswer   **by_item;
-  GHashTable   *unknown;
+  EscFramework        *framework;
+  guint                n_items;
+  GPtrArray           *answers;
+  EscAnswer          **by_item;
+  GHashTable          *unknown;
+  /* Lending only */
+  EscAnswer           *slots;   /* the answers of the framework's items, by item */
+  GPtrArray           *others;  /* the answers of codes it does not know */
+  GStringChunk        *strings; /* the text of the answers lent */
+  const EscIndicator **by_code; /* the items in code order, the order of the rows */
+  guint                cursor;
 } AnswerSet;
 
 static void
 answer_set_init (AnswerSet    *set,
                  EscFramework *framework)
 {
+  memset (set, 0, sizeof *set);
   set->framework = framework;
+  set->n_items = esc_framework_get_n_items (framework);
   set->answers = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_answer_free);
-  set->by_item = g_new0 (EscAnswer *, esc_framework_get_n_items (framework));
-  set->unknown = NULL;
+  set->by_item = g_new0 (EscAnswer *, set->n_items);
 }
 
 static GPtrArray *
@@ -1817,57 +1830,231 @@ answer_set_finish (AnswerSet *set)
   return g_steal_pointer (&set->answers);
 }
 
-static EscAnswer *
-lookup_answer (AnswerSet  *set,
-               const char *item_code)
+static void
+answer_set_init_lending (AnswerSet *set)
 {
-  const EscIndicator *item = esc_framework_lookup_indicator (set->framework, item_code);
-  EscAnswer         **slot = NULL;
-  EscAnswer          *answer;
+  memset (set, 0, sizeof *set);
+  set->answers = g_ptr_array_new ();
+  set->others = g_ptr_array_new_with_free_func (g_free);
+  set->strings = g_string_chunk_new (4096);
+}
 
-  if (item != NULL && item->item_index < esc_framework_get_n_items (set->framework))
+static int
+compare_item_codes (gconstpointer a,
+                    gconstpointer b)
+{
+  const EscIndicator *x = *(const EscIndicator *const *) a;
+  const EscIndicator *y = *(const EscIndicator *const *) b;
+
+  return strcmp (x->code, y->code);
+}
+
+/* Lending: the framework of the next assessment; the answers must have been returned. */
+static void
+answer_set_use_framework (AnswerSet    *set,
+                          EscFramework *framework)
+{
+  if (set->framework == framework)
+    return;
+
+  set->framework = framework;
+  set->n_items = esc_framework_get_n_items (framework);
+  g_free (set->by_item);
+  set->by_item = g_new0 (EscAnswer *, set->n_items);
+  g_free (set->slots);
+  set->slots = g_new (EscAnswer, MAX (set->n_items, 1));
+  g_free (set->by_code);
+  set->by_code = g_new (const EscIndicator *, MAX (set->n_items, 1));
+  for (guint i = 0; i < set->n_items; i++)
+    set->by_code[i] = esc_framework_get_item (framework, i);
+  qsort (set->by_code, set->n_items, sizeof *set->by_code, compare_item_codes);
+}
+
+/* Lending: the answers for the callback, in the framework's order, which scoring walks;
+ * those of codes the framework does not know last, in the order of their rows. */
+static GPtrArray *
+answer_set_lend (AnswerSet *set)
+{
+  GPtrArray *answers = set->answers;
+  guint      n = 0;
+
+  for (guint i = 0; i < set->n_items; i++)
+    n += set->by_item[i] != NULL;
+  g_ptr_array_set_size (answers, n + set->others->len);
+
+  n = 0;
+  for (guint i = 0; i < set->n_items; i++)
+    if (set->by_item[i] != NULL)
+      answers->pdata[n++] = set->by_item[i];
+  for (guint i = 0; i < set->others->len; i++)
+    answers->pdata[n++] = set->others->pdata[i];
+
+  return answers;
+}
+
+/* Lending: takes the answers back from the callback for the next assessment. */
+static void
+answer_set_return (AnswerSet *set)
+{
+  g_ptr_array_set_size (set->answers, 0);
+  memset (set->by_item, 0, set->n_items * sizeof *set->by_item);
+  if (set->others->len > 0)
     {
-      slot = &set->by_item[item->item_index];
-      if (*slot != NULL)
-        return *slot;
+      g_ptr_array_set_size (set->others, 0);
+      g_hash_table_remove_all (set->unknown);
     }
-  else
+  g_string_chunk_clear (set->strings);
+  set->cursor = 0;
+}
+
+static void
+answer_set_clear_lending (AnswerSet *set)
+{
+  g_clear_pointer (&set->answers, g_ptr_array_unref);
+  g_clear_pointer (&set->others, g_ptr_array_unref);
+  g_clear_pointer (&set->strings, g_string_chunk_free);
+  g_clear_pointer (&set->by_item, g_free);
+  g_clear_pointer (&set->slots, g_free);
+  g_clear_pointer (&set->by_code, g_free);
+  g_clear_pointer (&set->unknown, g_hash_table_unref);
+}
+
+/* The framework's item of this code: the rows and links come in code order, so a lending
+ * set walks its sorted items alongside them before it asks the framework's table. */
+static const EscIndicator *
+answer_set_find_item (AnswerSet  *set,
+                      const char *code)
+{
+  if (set->by_code != NULL)
     {
-      if (set->unknown == NULL)
-        set->unknown = g_hash_table_new (g_str_hash, g_str_equal);
-      answer = g_hash_table_lookup (set->unknown, item_code);
+      int order = -1;
+
+      while (set->cursor < set->n_items &&
+             (order = strcmp (set->by_code[set->cursor]->code, code)) < 0)
+        set->cursor++;
+      if (order == 0)
+        return set->by_code[set->cursor++];
+    }
+
+  return esc_framework_lookup_indicator (set->framework, code);
+}
+
+static char *
+answer_set_dup (AnswerSet    *set,
+                sqlite3_stmt *stmt,
+                int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text == NULL)
+    return NULL;
+  if (set->strings == NULL)
+    return g_strdup (text);
+
+  return g_string_chunk_insert_len (set->strings, text, sqlite3_column_bytes (stmt, column));
+}
+
+static void
+answer_init (EscAnswer *answer,
+             char      *item_code)
+{
+  memset (answer, 0, sizeof *answer);
+  answer->item_code = item_code;
+  for (guint i = 0; i < ESC_MAX_DIMENSIONS; i++)
+    answer->values[i] = NAN;
+}
+
+/* The answer of item_code (item, when the framework knows it), added when there is none. */
+static EscAnswer *
+lookup_answer (AnswerSet          *set,
+               const char         *item_code,
+               const EscIndicator *item)
+{
+  EscAnswer *answer;
+
+  if (item != NULL && item->item_index < set->n_items)
+    {
+      answer = set->by_item[item->item_index];
       if (answer != NULL)
         return answer;
+
+      if (set->slots != NULL)
+        {
+          /* The framework outlives the loan. */
+          answer = &set->slots[item->item_index];
+          answer_init (answer, item->code);
+        }
+      else
+        {
+          answer = esc_answer_new (item_code);
+          g_ptr_array_add (set->answers, answer);
+        }
+      set->by_item[item->item_index] = answer;
+      return answer;
     }
 
-  answer = esc_answer_new (item_code);
-  g_ptr_array_add (set->answers, answer);
-  if (slot != NULL)
-    *slot = answer;
+  if (set->unknown == NULL)
+    set->unknown = g_hash_table_new (g_str_hash, g_str_equal);
+  answer = g_hash_table_lookup (set->unknown, item_code);
+  if (answer != NULL)
+    return answer;
+
+  if (set->others != NULL)
+    {
+      answer = g_new (EscAnswer, 1);
+      answer_init (answer, g_string_chunk_insert (set->strings, item_code));
+      g_ptr_array_add (set->others, answer);
+    }
   else
-    g_hash_table_insert (set->unknown, answer->item_code, answer);
+    {
+      answer = esc_answer_new (item_code);
+      g_ptr_array_add (set->answers, answer);
+    }
+  g_hash_table_insert (set->unknown, answer->item_code, answer);
 
   return answer;
 }
 
-/* Fills an answer from a row of (item_code, scores, checked, note, updated_by, updated_at). */
+/* Fills an answer from a row of (item_code, scores, checked, note, updated_by, updated_at),
+ * or of (item_code, scores) when the flags say scores only. */
 static EscAnswer *
-answer_from_row (AnswerSet    *set,
-                 sqlite3_stmt *stmt,
-                 int           first)
+answer_from_row (AnswerSet           *set,
+                 sqlite3_stmt        *stmt,
+                 int                  first,
+                 EscStoreAnswersFlags flags)
 {
   const char         *code = (const char *) sqlite3_column_text (stmt, first);
-  const EscIndicator *item = esc_framework_lookup_indicator (set->framework, code);
-  EscAnswer          *answer = lookup_answer (set, code);
+  const EscIndicator *item;
+  EscAnswer          *answer;
 
+  if (code == NULL)
+    code = "";
+  item = answer_set_find_item (set, code);
+  answer = lookup_answer (set, code, item);
   if (item != NULL && item->method != ESC_SCORING_PARTS)
     parse_scores (item, (const char *) sqlite3_column_text (stmt, first + 1), answer->values);
-  answer->checked = _esc_column_dup (stmt, first + 2);
-  answer->note = _esc_column_dup (stmt, first + 3);
-  answer->updated_by = _esc_column_dup (stmt, first + 4);
+  if (flags & ESC_STORE_ANSWERS_SCORES_ONLY)
+    return answer;
+  answer->checked = answer_set_dup (set, stmt, first + 2);
+  answer->note = answer_set_dup (set, stmt, first + 3);
+  answer->updated_by = answer_set_dup (set, stmt, first + 4);
   answer->updated_at = sqlite3_column_int64 (stmt, first + 5);
 
   return answer;
+}
+
+/* Counts the evidence of a row of (item_code, count). */
+static void
+links_from_row (AnswerSet    *set,
+                sqlite3_stmt *stmt,
+                int           first)
+{
+  const char *code = (const char *) sqlite3_column_text (stmt, first);
+
+  if (code == NULL)
+    code = "";
+  lookup_answer (set, code, answer_set_find_item (set, code))->n_links =
+    (guint) sqlite3_column_int (stmt, first + 1);
 }
 
 GPtrArray *
@@ -1904,7 +2091,7 @@ esc_store_load_answers (EscStore   *self,
     goto failed;
   sqlite3_bind_text (stmt, 1, assessment->uuid, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    answer_from_row (&set, stmt, 0);
+    answer_from_row (&set, stmt, 0, ESC_STORE_ANSWERS_ALL);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     goto failed_rc;
@@ -1916,11 +2103,7 @@ esc_store_load_answers (EscStore   *self,
     goto failed;
   sqlite3_bind_text (stmt, 1, assessment->uuid, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      EscAnswer *answer = lookup_answer (&set, (const char *) sqlite3_column_text (stmt, 0));
-
-      answer->n_links = (guint) sqlite3_column_int (stmt, 1);
-    }
+    links_from_row (&set, stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     goto failed_rc;
@@ -1936,6 +2119,28 @@ failed:
   return NULL;
 }
 
+/* Steps a cursor ordered by assessment (its column 0) to the rows of uuid; FALSE when it
+ * has none. */
+static gboolean
+seek_assessment (sqlite3_stmt *stmt,
+                 gboolean     *pending,
+                 const char   *uuid)
+{
+  while (*pending)
+    {
+      const char *row_uuid = (const char *) sqlite3_column_text (stmt, 0);
+      int         order = row_uuid != NULL ? strcmp (row_uuid, uuid) : -1;
+
+      if (order == 0)
+        return TRUE;
+      if (order > 0)
+        return FALSE;
+      *pending = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+
+  return FALSE;
+}
+
 gboolean
 esc_store_foreach_assessment (EscStore      *self,
                               int            fiscal_year,
@@ -1943,9 +2148,24 @@ esc_store_foreach_assessment (EscStore      *self,
                               gpointer       user_data,
                               GError       **error)
 {
+  return esc_store_foreach_assessment_full (self, fiscal_year, ESC_STORE_ANSWERS_ALL, func,
+                                            user_data, error);
+}
+
+gboolean
+esc_store_foreach_assessment_full (EscStore            *self,
+                                   int                  fiscal_year,
+                                   EscStoreAnswersFlags flags,
+                                   EscAnswersFunc       func,
+                                   gpointer             user_data,
+                                   GError             **error)
+{
   g_autoptr (sqlite3_stmt) assessments = NULL;
   g_autoptr (sqlite3_stmt) answers_stmt = NULL;
   g_autoptr (sqlite3_stmt) links = NULL;
+  g_autoptr (EscFramework) framework = NULL;
+  g_autofree char         *framework_uuid = NULL;
+  AnswerSet                set;
   gboolean                 answers_pending;
   gboolean                 links_pending;
   int                      rc;
@@ -1957,6 +2177,7 @@ esc_store_foreach_assessment (EscStore      *self,
    * walk in assessment order and are joined here. */
   if (!exec_sql (self, "SAVEPOINT foreach_assessment", error))
     return FALSE;
+  answer_set_init_lending (&set);
 
   assessments = _esc_store_prepare (self,
                                     "SELECT a.uuid, a.lao_uuid, a.fiscal_year, a.framework_uuid, a.kind, a.assessor, "
@@ -1965,13 +2186,17 @@ esc_store_foreach_assessment (EscStore      *self,
                                     "FROM assessments a JOIN laos l ON l.uuid = a.lao_uuid "
                                     "WHERE ?1 = 0 OR a.fiscal_year = ?1 ORDER BY a.uuid",
                                     error);
+  /* Scores only: the columns after them are not even decoded. */
   answers_stmt = _esc_store_prepare (self,
-                                     "SELECT assessment_uuid, item_code, scores, checked, note, updated_by, updated_at "
-                                     "FROM answers ORDER BY assessment_uuid",
+                                     (flags & ESC_STORE_ANSWERS_SCORES_ONLY)
+                                       ? "SELECT assessment_uuid, item_code, scores "
+                                         "FROM answers ORDER BY assessment_uuid, item_code"
+                                       : "SELECT assessment_uuid, item_code, scores, checked, note, updated_by, updated_at "
+                                         "FROM answers ORDER BY assessment_uuid, item_code",
                                      error);
   links = _esc_store_prepare (self,
                               "SELECT assessment_uuid, item_code, count(*) FROM links "
-                              "GROUP BY assessment_uuid, item_code ORDER BY assessment_uuid",
+                              "GROUP BY assessment_uuid, item_code ORDER BY assessment_uuid, item_code",
                               error);
   if (assessments == NULL || answers_stmt == NULL || links == NULL)
     goto failed;
@@ -1984,42 +2209,43 @@ esc_store_foreach_assessment (EscStore      *self,
     {
       g_autoptr (EscAssessment) assessment = assessment_from_row (assessments, 0);
       g_autoptr (EscLao)        lao = lao_from_columns (assessments, 9);
-      g_autoptr (EscFramework)  framework = NULL;
-      g_autoptr (GPtrArray)     answers = NULL;
-      AnswerSet                 set;
 
-      framework = esc_store_get_framework (self, assessment->framework_uuid, error);
-      if (framework == NULL)
-        goto failed;
-      answer_set_init (&set, framework);
-
-      while (answers_pending &&
-             strcmp ((const char *) sqlite3_column_text (answers_stmt, 0), assessment->uuid) < 0)
-        answers_pending = sqlite3_step (answers_stmt) == SQLITE_ROW;
-      while (answers_pending &&
-             strcmp ((const char *) sqlite3_column_text (answers_stmt, 0), assessment->uuid) == 0)
+      /* Assessments mostly share one framework. */
+      if (framework == NULL || g_strcmp0 (framework_uuid, assessment->framework_uuid) != 0)
         {
-          answer_from_row (&set, answers_stmt, 1);
-          answers_pending = sqlite3_step (answers_stmt) == SQLITE_ROW;
+          g_clear_object (&framework);
+          framework = esc_store_get_framework (self, assessment->framework_uuid, error);
+          if (framework == NULL)
+            goto failed;
+          g_free (framework_uuid);
+          framework_uuid = g_strdup (assessment->framework_uuid);
+          answer_set_use_framework (&set, framework);
         }
 
-      while (links_pending &&
-             strcmp ((const char *) sqlite3_column_text (links, 0), assessment->uuid) < 0)
-        links_pending = sqlite3_step (links) == SQLITE_ROW;
-      while (links_pending &&
-             strcmp ((const char *) sqlite3_column_text (links, 0), assessment->uuid) == 0)
-        {
-          lookup_answer (&set, (const char *) sqlite3_column_text (links, 1))->n_links =
-            (guint) sqlite3_column_int (links, 2);
-          links_pending = sqlite3_step (links) == SQLITE_ROW;
-        }
+      if (seek_assessment (answers_stmt, &answers_pending, assessment->uuid))
+        do
+          {
+            answer_from_row (&set, answers_stmt, 1, flags);
+            answers_pending = sqlite3_step (answers_stmt) == SQLITE_ROW;
+          }
+        while (answers_pending && seek_assessment (answers_stmt, &answers_pending, assessment->uuid));
 
-      answers = answer_set_finish (&set);
-      func (assessment, lao, answers, user_data);
+      set.cursor = 0;
+      if (seek_assessment (links, &links_pending, assessment->uuid))
+        do
+          {
+            links_from_row (&set, links, 1);
+            links_pending = sqlite3_step (links) == SQLITE_ROW;
+          }
+        while (links_pending && seek_assessment (links, &links_pending, assessment->uuid));
+
+      func (assessment, lao, answer_set_lend (&set), user_data);
+      answer_set_return (&set);
     }
   if (rc != SQLITE_DONE)
     goto failed_rc;
 
+  answer_set_clear_lending (&set);
   g_clear_pointer (&assessments, sqlite3_finalize);
   g_clear_pointer (&answers_stmt, sqlite3_finalize);
   g_clear_pointer (&links, sqlite3_finalize);
@@ -2029,6 +2255,7 @@ esc_store_foreach_assessment (EscStore      *self,
 failed_rc:
   _esc_store_set_error (self, rc, error);
 failed:
+  answer_set_clear_lending (&set);
   g_clear_pointer (&assessments, sqlite3_finalize);
   g_clear_pointer (&answers_stmt, sqlite3_finalize);
   g_clear_pointer (&links, sqlite3_finalize);

@@ -32,6 +32,16 @@ typedef enum
   ESC_STORE_ERROR_FAILED,
 } EscStoreError;
 
+/* What esc_store_foreach_assessment_full() reads of each answer. */
+typedef enum
+{
+  ESC_STORE_ANSWERS_ALL         = 0,
+  /* The values and the evidence counts: what the totals, verdict and completeness need.
+   * The criteria ticked, notes and authors are not read (checked, note and updated_by are
+   * NULL, so an item holding only ticks or a note shows as not started). */
+  ESC_STORE_ANSWERS_SCORES_ONLY = 1 << 0,
+} EscStoreAnswersFlags;
+
 typedef enum
 {
   ESC_STORE_OPEN_DEFAULT   = 0,
@@ -165,13 +175,20 @@ GPtrArray      *esc_store_load_answers        (EscStore              *self,
                                                const char            *assessment_uuid,
                                                GError               **error);
 /* Calls func for every assessment (of fiscal_year, or all when 0) with its answers,
- * reading everything in one pass; the arrays are freed after each call. */
+ * reading everything in one pass. The answers are lent: the array and the answers in it
+ * are reused after each call, so func must neither keep nor change them. */
 typedef void  (*EscAnswersFunc)               (const EscAssessment   *assessment,
                                                const EscLao          *lao,
                                                GPtrArray             *answers,
                                                gpointer               user_data);
 gboolean        esc_store_foreach_assessment  (EscStore              *self,
                                                int                    fiscal_year,
+                                               EscAnswersFunc         func,
+                                               gpointer               user_data,
+                                               GError               **error);
+gboolean        esc_store_foreach_assessment_full (EscStore          *self,
+                                               int                    fiscal_year,
+                                               EscStoreAnswersFlags   flags,
                                                EscAnswersFunc         func,
                                                gpointer               user_data,
                                                GError               **error);

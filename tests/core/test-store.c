@@ -9,6 +9,8 @@
 #include <math.h>
 #include <sqlite3.h>
 
+#include "esc-evidence.h"
+#include "esc-scoring.h"
 #include "esc-store.h"
 
 static char *
@@ -437,6 +439,156 @@ test_foreach (void)
   g_assert_cmpuint (counts[1], ==, 2);
 }
 
+/* A pass over every assessment lends each one's answers: they must read exactly as
+ * esc_store_load_answers() gives them, and score the same to the last bit, also when it
+ * reads the scores only. */
+typedef struct
+{
+  EscStore            *store;
+  EscFramework        *framework;
+  EscStoreAnswersFlags flags;
+  guint                n;
+} Lent;
+
+static void
+assert_same_score (const EscScore *a,
+                   const EscScore *b)
+{
+  g_assert_cmpmem (&a->total_percent, sizeof a->total_percent, &b->total_percent, sizeof b->total_percent);
+  g_assert_cmpint (a->passed, ==, b->passed);
+  g_assert_cmpuint (a->n_complete, ==, b->n_complete);
+  g_assert_cmpuint (a->n_with_evidence, ==, b->n_with_evidence);
+  g_assert_cmpuint (a->n_indicators, ==, b->n_indicators);
+  for (guint i = 0; i < a->n_indicators; i++)
+    {
+      g_assert_cmpfloat (a->indicators[i].points, ==, b->indicators[i].points);
+      g_assert_cmpint (a->indicators[i].scored, ==, b->indicators[i].scored);
+    }
+  for (guint c = 0; c < a->n_components; c++)
+    g_assert_cmpmem (&a->components[c].percent, sizeof (double), &b->components[c].percent, sizeof (double));
+}
+
+static void
+lent_cb (const EscAssessment *assessment,
+         const EscLao        *lao,
+         GPtrArray           *answers,
+         gpointer             user_data)
+{
+  Lent                 *lent = user_data;
+  g_autoptr (GError)    error = NULL;
+  g_autoptr (GPtrArray) loaded = esc_store_load_answers (lent->store, assessment->uuid, &error);
+  g_autoptr (EscScore)  expected = NULL;
+  g_autoptr (EscScore)  score = NULL;
+  guint                 last_index = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, loaded->len);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      EscAnswer          *answer = g_ptr_array_index (answers, i);
+      const EscIndicator *item = esc_framework_lookup_indicator (lent->framework, answer->item_code);
+      EscAnswer          *other = NULL;
+
+      /* In the framework's order. */
+      g_assert_nonnull (item);
+      g_assert_cmpuint (item->item_index, >=, last_index);
+      last_index = item->item_index;
+
+      for (guint j = 0; j < loaded->len && other == NULL; j++)
+        if (g_str_equal (((EscAnswer *) loaded->pdata[j])->item_code, answer->item_code))
+          other = loaded->pdata[j];
+      g_assert_nonnull (other);
+      g_assert_cmpmem (answer->values, sizeof answer->values, other->values, sizeof other->values);
+      g_assert_cmpuint (answer->n_links, ==, other->n_links);
+      if (lent->flags & ESC_STORE_ANSWERS_SCORES_ONLY)
+        {
+          g_assert_null (answer->checked);
+          g_assert_null (answer->note);
+          g_assert_null (answer->updated_by);
+        }
+      else
+        {
+          g_assert_cmpstr (answer->checked, ==, other->checked);
+          g_assert_cmpstr (answer->note, ==, other->note);
+          g_assert_cmpstr (answer->updated_by, ==, other->updated_by);
+          g_assert_cmpint (answer->updated_at, ==, other->updated_at);
+        }
+    }
+
+  expected = esc_score_compute (lent->framework, lao->type, loaded);
+  score = esc_score_compute (lent->framework, lao->type, answers);
+  assert_same_score (score, expected);
+  lent->n++;
+}
+
+static void
+test_foreach_lends_answers (void)
+{
+  g_autoptr (EscStore)     store = new_store (NULL);
+  g_autoptr (GPtrArray)    laos = make_laos ();
+  g_autoptr (GPtrArray)    listed = NULL;
+  g_autoptr (GError)       error = NULL;
+  g_autoptr (GFile)        photo = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "photo.jpg", NULL));
+  g_autofree char         *framework_uuid = esc_store_get_default_framework_uuid (store, NULL);
+  g_autoptr (EscFramework) framework = esc_store_get_framework (store, framework_uuid, NULL);
+  /* Decimals that a naive digit-by-digit reading rounds differently from strtod(). */
+  static const double      values[] = { 0.1, 0.3, 2.675, 7.3, 8.7, 9.95, 12.5, 0, 1e-5, 4.35 };
+  Lent                     lent = { .store = store, .framework = framework };
+
+  g_assert_true (esc_store_import_laos (store, laos, NULL, NULL, &error));
+  listed = esc_store_list_laos (store, &error);
+  g_assert_no_error (error);
+
+  for (guint l = 0; l < listed->len; l++)
+    {
+      const EscLao    *lao = g_ptr_array_index (listed, l);
+      g_autofree char *assessment = esc_store_create_assessment (store, lao->uuid, 2568, NULL, "self", "", &error);
+
+      g_assert_no_error (error);
+      /* Every third item skipped, some half entered, one with only a note, one with ticks only. */
+      for (guint i = l; i < esc_framework_get_n_items (framework); i++)
+        {
+          const EscIndicator *item = esc_framework_get_item (framework, i);
+          EscAnswerChange     change;
+
+          if ((i + l) % 3 == 0)
+            continue;
+          esc_answer_change_init (&change, item->code);
+          if ((i + l) % 7 == 1)
+            change.note = "ยังไม่ได้ให้คะแนน";
+          else if ((i + l) % 7 == 2)
+            change.checked = "1";
+          else if (item->method == ESC_SCORING_LPA)
+            esc_answer_change_set_value (&change, "lpa", 8 * values[(i + l) % G_N_ELEMENTS (values)]);
+          else
+            for (guint d = 0; d < item->n_dimensions; d += 1 + (i % 2))
+              esc_answer_change_set_value (&change, item->dimensions[d].id,
+                                           MIN (values[(i + d + l) % G_N_ELEMENTS (values)], item->dimensions[d].max));
+          if (i % 5 == 0)
+            change.note = "มีหลักฐาน";
+          if (!esc_store_apply_answer (store, assessment, &change, NULL, &error))
+            g_error ("item %s: %s", item->code, error->message);
+          if (i % 4 == 0)
+            {
+              g_autoptr (EscLink) link = esc_store_attach_file (store, photo, NULL, assessment, item->code,
+                                                                NULL, NULL, NULL, &error);
+
+              g_assert_no_error (error);
+            }
+        }
+    }
+
+  g_assert_true (esc_store_foreach_assessment (store, 0, lent_cb, &lent, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lent.n, ==, listed->len);
+
+  lent.n = 0;
+  lent.flags = ESC_STORE_ANSWERS_SCORES_ONLY;
+  g_assert_true (esc_store_foreach_assessment_full (store, 0, lent.flags, lent_cb, &lent, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lent.n, ==, listed->len);
+}
+
 /* Points read back are the doubles that were written, also for decimals with no exact
  * binary form. */
 static void
@@ -492,6 +644,7 @@ main (int   argc,
   g_test_add_func ("/core/store/answer-validation", test_answer_validation);
   g_test_add_func ("/core/store/batch-rolls-back", test_batch_rolls_back);
   g_test_add_func ("/core/store/foreach", test_foreach);
+  g_test_add_func ("/core/store/foreach-lends-answers", test_foreach_lends_answers);
   g_test_add_func ("/core/store/decimal-points", test_decimal_points);
   g_test_add_func ("/core/store/integrity", test_integrity);
 
