@@ -95,6 +95,8 @@ typedef struct
   const char *checked; /* NULL leaves it as it is; "" clears */
 } EscAnswerChange;
 
+/* An EscStore is used by one thread at a time; a worker thread opens its own on the same
+ * path (its SQLite connection is opened without a mutex of its own). */
 #define ESC_TYPE_STORE (esc_store_get_type ())
 G_DECLARE_FINAL_TYPE (EscStore, esc_store, ESC, STORE, GObject)
 
