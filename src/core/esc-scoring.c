@@ -173,13 +173,20 @@ esc_score_compute (EscFramework *framework,
   n_items = esc_framework_get_n_items (framework);
   by_item = g_new0 (const EscAnswer *, n_items);
 
-  for (guint i = 0; answers != NULL && i < answers->len; i++)
+  /* Answers mostly come in the framework's order (the store's pass over every assessment
+   * lends them so): try the item after the last one found before the table. */
+  for (guint i = 0, next = 0; answers != NULL && i < answers->len; i++)
     {
       const EscAnswer    *answer = g_ptr_array_index (answers, i);
-      const EscIndicator *item = esc_framework_lookup_indicator (framework, answer->item_code);
+      const EscIndicator *item = next < n_items ? esc_framework_get_item (framework, next) : NULL;
 
+      if (item == NULL || g_strcmp0 (item->code, answer->item_code) != 0)
+        item = esc_framework_lookup_indicator (framework, answer->item_code);
       if (item != NULL && item->item_index < n_items)
-        by_item[item->item_index] = answer;
+        {
+          by_item[item->item_index] = answer;
+          next = item->item_index + 1;
+        }
     }
 
   score = g_new0 (EscScore, 1);
@@ -200,22 +207,30 @@ esc_score_compute (EscFramework *framework,
     }
 
   for (guint c = 0; c < score->n_components; c++)
+    score->components[c].component = esc_framework_get_component (framework, c);
+
+  /* The indicators come grouped by component: look further only when it changes. */
+  for (guint i = 0, c = 0; i < score->n_indicators; i++)
     {
-      const EscComponent *component = esc_framework_get_component (framework, c);
-      EscComponentScore  *out = &score->components[c];
+      const EscIndicatorScore *indicator = &score->indicators[i];
+      const char              *id = indicator->indicator->component_id;
 
-      out->component = component;
-      for (guint i = 0; i < score->n_indicators; i++)
-        {
-          const EscIndicatorScore *indicator = &score->indicators[i];
+      if (c >= score->n_components || g_strcmp0 (score->components[c].component->id, id) != 0)
+        for (c = 0; c < score->n_components; c++)
+          if (g_strcmp0 (score->components[c].component->id, id) == 0)
+            break;
+      if (c >= score->n_components)
+        continue;
+      score->components[c].points += indicator->points;
+      score->components[c].max += indicator->max;
+    }
 
-          if (g_strcmp0 (indicator->indicator->component_id, component->id) != 0)
-            continue;
-          out->points += indicator->points;
-          out->max += indicator->max;
-        }
+  for (guint c = 0; c < score->n_components; c++)
+    {
+      EscComponentScore *out = &score->components[c];
+
       out->percent = out->max > 0 ? out->points / out->max * 100.0 : 0;
-      score->total_percent += component->weight_percent / 100.0 * out->percent;
+      score->total_percent += out->component->weight_percent / 100.0 * out->percent;
     }
 
   type = lao_type != NULL ? esc_framework_lookup_lao_type (framework, lao_type) : NULL;
