@@ -283,11 +283,21 @@ run_raw (EscFramework *framework,
 
 typedef struct
 {
-  EscStore *store;
-  guint     n;
-  guint     n_passed;
-  double    sum;
+  EscStore     *store;
+  EscFramework *framework; /* of the last assessment; they share one */
+  char         *framework_uuid;
+  guint         n;
+  guint         n_passed;
+  guint         n_complete;
+  double        sum;
 } Totals;
+
+static void
+totals_clear (Totals *totals)
+{
+  g_clear_object (&totals->framework);
+  g_clear_pointer (&totals->framework_uuid, g_free);
+}
 
 static void
 total_cb (const EscAssessment *assessment,
@@ -295,13 +305,21 @@ total_cb (const EscAssessment *assessment,
           GPtrArray           *answers,
           gpointer             user_data)
 {
-  Totals                  *totals = user_data;
-  g_autoptr (EscFramework) framework = esc_store_get_framework (totals->store, assessment->framework_uuid, NULL);
-  g_autoptr (EscScore)     score = esc_score_compute (framework, lao->type, answers);
+  Totals              *totals = user_data;
+  g_autoptr (EscScore) score = NULL;
+
+  if (g_strcmp0 (totals->framework_uuid, assessment->framework_uuid) != 0)
+    {
+      totals_clear (totals);
+      totals->framework = esc_store_get_framework (totals->store, assessment->framework_uuid, NULL);
+      totals->framework_uuid = g_strdup (assessment->framework_uuid);
+    }
+  score = esc_score_compute (totals->framework, lao->type, answers);
 
   totals->n++;
   totals->sum += score->total_percent;
   totals->n_passed += score->passed == 1;
+  totals->n_complete += score->n_complete;
 }
 
 static double
@@ -316,23 +334,43 @@ cpu_ms (void)
 /* The totals of every assessment through the store and scoring; returns CPU
  * milliseconds (the machine is shared, so wall time is printed beside it). */
 static double
-run_totals (const char *path,
-            Totals     *totals,
-            double     *wall_ms)
+run_totals (const char          *path,
+            EscStoreAnswersFlags flags,
+            Totals              *totals,
+            double              *wall_ms)
 {
   g_autoptr (GError)   error = NULL;
   g_autoptr (EscStore) store = esc_store_open (path, ESC_STORE_OPEN_READ_ONLY, &error);
   gint64               start;
-  double               cpu_start;
+  double               cpu_start, cpu;
 
   g_assert_no_error (error);
   *totals = (Totals){ .store = store };
 
   start = g_get_monotonic_time ();
   cpu_start = cpu_ms ();
-  g_assert_true (esc_store_foreach_assessment (store, 0, total_cb, totals, &error));
+  g_assert_true (esc_store_foreach_assessment_full (store, 0, flags, total_cb, totals, &error));
   *wall_ms = (g_get_monotonic_time () - start) / 1000.0;
-  return cpu_ms () - cpu_start;
+  cpu = cpu_ms () - cpu_start;
+
+  totals_clear (totals);
+  totals->store = NULL;
+  return cpu;
+}
+
+/* The totals read with every column of the answers must be the same, to the last bit. */
+static void
+check_totals (const char   *path,
+              const Totals *fast)
+{
+  Totals full;
+  double wall;
+
+  run_totals (path, ESC_STORE_ANSWERS_ALL, &full, &wall);
+  g_assert_cmpuint (full.n, ==, fast->n);
+  g_assert_cmpuint (full.n_passed, ==, fast->n_passed);
+  g_assert_cmpuint (full.n_complete, ==, fast->n_complete);
+  g_assert_cmpmem (&full.sum, sizeof full.sum, &fast->sum, sizeof fast->sum);
 }
 
 /* The floor for the totals: stepping the same answer rows with bare SQLite. */
@@ -407,8 +445,9 @@ main (int   argc,
         for (guint r = 0; r < G_N_ELEMENTS (reps); r++)
           {
             scans[r] = run_scan (path);
-            reps[r] = run_totals (path, &totals, &walls[r]);
+            reps[r] = run_totals (path, ESC_STORE_ANSWERS_SCORES_ONLY, &totals, &walls[r]);
           }
+        check_totals (path, &totals);
         totals_ms[run] = median (reps, G_N_ELEMENTS (reps));
         totals_wall_ms[run] = median (walls, G_N_ELEMENTS (walls));
         scan_ms[run] = median (scans, G_N_ELEMENTS (scans));
@@ -421,15 +460,25 @@ main (int   argc,
       remove_workspace (path);
     }
 
-  printf ("median raw inserts:        %.0f ms\n", median (raw_ms, n_runs));
-  printf ("median store creation:     %.0f ms\n", median (store_ms, n_runs));
-  printf ("median ratio store / raw:  %.2f× (target ≤ 2×)\n", median (ratios, n_runs));
   for (guint run = 0; run < n_runs; run++)
     scan_ratios[run] = totals_ms[run] / scan_ms[run];
-  printf ("median totals, all %u:   %.1f ms CPU, %.1f ms wall (target < 200 ms); %u passed, mean %.2f %%\n",
-          totals.n, median (totals_ms, n_runs), median (totals_wall_ms, n_runs), totals.n_passed,
-          totals.sum / MAX (totals.n, 1));
-  printf ("median ratio totals / bare scan of the same rows: %.2f×\n", median (scan_ratios, n_runs));
+
+  /* median() sorts its array: take them after the ratios of each run. */
+  {
+    double ratio = median (ratios, n_runs);
+    double totals_cpu = median (totals_ms, n_runs);
+
+    printf ("median raw inserts:        %.0f ms\n", median (raw_ms, n_runs));
+    printf ("median store creation:     %.0f ms\n", median (store_ms, n_runs));
+    printf ("median ratio store / raw:  %.2f× (target ≤ 2×: %s)\n", ratio,
+            ratio <= 2 ? "met" : "NOT met");
+    printf ("median totals, all %u:   %.1f ms CPU, %.1f ms wall (target < 200 ms CPU: %s); "
+            "%u passed, mean %.2f %%\n",
+            totals.n, totals_cpu, median (totals_wall_ms, n_runs), totals_cpu < 200 ? "met" : "NOT met",
+            totals.n_passed, totals.sum / MAX (totals.n, 1));
+    printf ("median ratio totals / bare scan of the same rows: %.2f× (bare scan %.1f ms CPU)\n",
+            median (scan_ratios, n_runs), median (scan_ms, n_runs));
+  }
 
   return 0;
 }
