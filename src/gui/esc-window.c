@@ -47,6 +47,7 @@ struct _EscWindow
   gboolean                read_only;
   gint64                  data_version; /* of the workspace's connection, when last read */
   guint                   recheck_id;
+  gboolean                reopen_province; /* the working group's view, once read again */
   gboolean                report_first_frame;
 };
 
@@ -263,6 +264,7 @@ open_cb (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       show_open_error (self, path, error);
+      self->reopen_province = FALSE;
       set_page (self, self->workspace != NULL ? "workspace" : "welcome");
       return;
     }
@@ -288,6 +290,13 @@ open_cb (GObject      *source,
       esc_window_open_assessment (self, uuid);
       if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "assessment") == 0)
         return;
+    }
+
+  if (self->reopen_province)
+    {
+      self->reopen_province = FALSE;
+      set_page (self, "province");
+      return;
     }
 
   set_page (self, "workspace");
@@ -660,7 +669,8 @@ open_demo_action (GtkWidget  *widget,
                      NULL, NULL, demo_copied_cb, data);
 }
 
-/* Reads the workspace again by reopening it; the assessment shown stays open. */
+/* Reads the workspace again by reopening it; the assessment or the working group's view
+ * shown stays. */
 static void
 reload_workspace (EscWindow *self)
 {
@@ -673,6 +683,7 @@ reload_workspace (EscWindow *self)
   path = g_strdup (esc_workspace_get_path (self->workspace));
   if (assessment != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "assessment") == 0)
     esc_window_set_initial_assessment (self, assessment->uuid);
+  self->reopen_province = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "province") == 0;
   esc_window_open_path (self, path, FALSE);
 }
 

@@ -655,6 +655,8 @@ test_demo_and_province (Fixture      *f,
   g_autoptr (GPtrArray) laos = NULL;
   g_autoptr (GError)    error = NULL;
   EscProvinceView      *province;
+  EscRestoreDialog     *restore;
+  void                 *args[3];
   GtkWidget            *dialog;
   EscPlanProgress      *progress;
   GtkWidget            *button;
@@ -708,6 +710,24 @@ test_demo_and_province (Fixture      *f,
   g_assert_nonnull (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  /* A backup restored from there (the demo's copy got one when first opened) reads the
+   * file again and stays in the working group's view. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
+  restore = ESC_RESTORE_DIALOG (find_toplevel (ESC_TYPE_RESTORE_DIALOG, NULL));
+  g_assert_nonnull (restore);
+  g_assert_cmpuint (esc_restore_dialog_get_n_backups (restore), >, 0);
+  g_object_ref (restore);
+  esc_restore_dialog_select (restore, 0);
+  esc_restore_dialog_restore (restore);
+  args[0] = restore;
+  args[1] = window;
+  args[2] = (void *) "province";
+  g_assert_true (esc_test_wait (restore_done, args, 30000));
+  g_assert_null (esc_restore_dialog_get_error_message (restore));
+  g_object_unref (restore);
+  g_assert_true (esc_test_wait (province_idle, province, 30000));
+  g_assert_nonnull (esc_province_dashboard_get_progress (esc_province_view_get_dashboard (province)));
+
   /* And back to the local governments. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "workspace"));
   wait_page (window, "workspace");
@@ -718,6 +738,11 @@ test_demo_and_province (Fixture      *f,
   after = file_sha256 (demo);
   g_assert_cmpstr (before, ==, after);
   g_unsetenv ("ESC_DEMO_WORKSPACE");
+  {
+    g_autofree char *backups = esc_backup_get_folder (copy);
+
+    remove_tree (backups);
+  }
 }
 
 static gboolean
