@@ -9,8 +9,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "esc-backup.h"
+#include "esc-store-private.h"
 #include "esc-test-script.h"
 
 typedef struct
@@ -285,6 +288,136 @@ test_restore_refuses_bad_backup (Fixture      *f,
   assert_holds (f->path, f->script, 3);
 }
 
+/* A workspace as the first release wrote it: schema version 1 (the store's own first
+ * migration), holding one local government named name. */
+static void
+write_version_1 (const char *path,
+                 const char *name)
+{
+  g_autofree char *set_app_id = g_strdup_printf ("PRAGMA application_id = %d", ESC_STORE_APPLICATION_ID);
+  g_autofree char *uuid = g_uuid_string_random ();
+  sqlite3         *db = NULL;
+  sqlite3_stmt    *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, set_app_id, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, esc_store_migrations[1], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "INSERT INTO laos (uuid, name, type, created_at, updated_at) "
+                                       "VALUES (?, ?, 'sao', 0, 0)",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* The schema version and the local governments' names a workspace file holds. */
+static int
+read_version_and_names (const char *path,
+                        GString    *names)
+{
+  g_autofree char *uri = g_strdup_printf ("file:%s?mode=ro", path);
+  sqlite3         *db = NULL;
+  sqlite3_stmt    *stmt = NULL;
+  int              version;
+
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM laos ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (names, "%s;", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return version;
+}
+
+/* Opening a workspace of an older schema copies it aside before it is migrated: the copy
+ * holds the file as it was, page for page, and the last five copies are kept. */
+static void
+test_migration (Fixture      *f,
+                gconstpointer data)
+{
+  g_autofree char      *path = g_build_filename (f->dir, "old.esca", NULL);
+  g_autoptr (GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) backups = NULL;
+  g_autoptr (GError)    error = NULL;
+
+  for (guint round = 1; round <= ESC_BACKUP_KEEP + 2; round++)
+    {
+      g_autofree char      *name = g_strdup_printf ("อบต.รอบที่ %u", round);
+      g_autofree char      *before = NULL;
+      g_autofree char      *after = NULL;
+      gsize                 before_length = 0, after_length = 0;
+      g_autoptr (GString)   names = g_string_new (NULL);
+      g_autoptr (EscStore)  store = NULL;
+      g_autoptr (GPtrArray) laos = NULL;
+      EscBackup            *newest;
+
+      /* The workspace is written anew at the same path each round, at version 1. */
+      g_unlink (path);
+      write_version_1 (path, name);
+      g_assert_true (g_file_get_contents (path, &before, &before_length, NULL));
+
+      store = esc_store_open (path, ESC_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      laos = esc_store_list_laos (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (laos->len, ==, 1);
+      g_assert_cmpstr (((EscLao *) laos->pdata[0])->name, ==, name);
+      g_clear_object (&store);
+      g_assert_cmpint (read_version_and_names (path, names), ==, ESC_STORE_SCHEMA_VERSION);
+      g_string_truncate (names, 0);
+
+      backups = esc_backup_list (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (backups->len, ==, MIN (round, ESC_BACKUP_KEEP));
+      newest = g_ptr_array_index (backups, 0);
+      g_assert_cmpstr (newest->reason, ==, "migration");
+      g_ptr_array_add (made, g_strdup (newest->path));
+
+      /* The copy is the file before the migration: version 1, its content, and every
+       * page as it was. In the header only the counters that tell other connections the
+       * file changed may differ: the change counter (bytes 24–27) and the version it is
+       * valid for (92–95), and the schema cookie (40–43), which the backup API steps. */
+      g_assert_cmpint (read_version_and_names (newest->path, names), ==, 1);
+      g_assert_true (g_str_has_prefix (names->str, name));
+      g_assert_cmpstr (names->str + strlen (name), ==, ";");
+      g_assert_true (g_file_get_contents (newest->path, &after, &after_length, NULL));
+      g_assert_cmpuint (after_length, ==, before_length);
+      g_assert_cmpmem (after + 100, after_length - 100, before + 100, before_length - 100);
+      g_assert_cmpmem (after, 24, before, 24);
+      g_assert_cmpmem (after + 28, 40 - 28, before + 28, 40 - 28);
+      g_assert_cmpmem (after + 44, 92 - 44, before + 44, 92 - 44);
+      g_assert_cmpmem (after + 96, 100 - 96, before + 96, 100 - 96);
+      g_clear_pointer (&backups, g_ptr_array_unref);
+    }
+
+  /* The last five are kept, newest first; the older two are gone. */
+  backups = esc_backup_list (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, ESC_BACKUP_KEEP);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      EscBackup          *backup = g_ptr_array_index (backups, i);
+      g_autoptr (GString) names = g_string_new (NULL);
+      g_autofree char    *name = g_strdup_printf ("อบต.รอบที่ %u;", ESC_BACKUP_KEEP + 2 - i);
+
+      g_assert_cmpstr (backup->path, ==, g_ptr_array_index (made, made->len - 1 - i));
+      g_assert_cmpint (read_version_and_names (backup->path, names), ==, 1);
+      g_assert_cmpstr (names->str, ==, name);
+    }
+  g_assert_false (g_file_test (g_ptr_array_index (made, 0), G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (g_ptr_array_index (made, 1), G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +431,7 @@ main (int   argc,
   ADD ("/backup/restore", test_restore);
   ADD ("/backup/restore-over-damaged", test_restore_over_damaged);
   ADD ("/backup/restore-refuses-bad-backup", test_restore_refuses_bad_backup);
+  ADD ("/backup/migration", test_migration);
 #undef ADD
 
   return g_test_run ();
