@@ -6,19 +6,26 @@
 #include "config.h"
 
 #include "esc-criterion-row.h"
-#include "esc-gui-util.h"
 
-/* One thing the criteria ask for, ticked when the local government shows it. */
+/* One thing the criteria ask for, ticked when the local government shows it.
+ *
+ * The check button and the text sit in a grid rather than in an AdwActionRow: the action
+ * row's header is a horizontal box, and a GtkBox finds the height of a wrapping label
+ * beside other widgets by searching over heights, asking the label at each step how wide
+ * it must be for that height, which GtkLabel answers with a search over widths. For the
+ * long texts of the criteria those nested searches laid each text out a hundred times
+ * whenever the page changed. A grid gives the label its width and asks for its height. */
 struct _EscCriterionRow
 {
-  AdwActionRow    parent_instance;
+  AdwPreferencesRow parent_instance;
 
-  GtkCheckButton *check;
+  GtkCheckButton   *check;
+  GtkLabel         *label;
 
-  gboolean        loading;
+  gboolean          loading;
 };
 
-G_DEFINE_FINAL_TYPE (EscCriterionRow, esc_criterion_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (EscCriterionRow, esc_criterion_row, ADW_TYPE_PREFERENCES_ROW)
 
 enum
 {
@@ -64,6 +71,7 @@ esc_criterion_row_class_init (EscCriterionRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/esc-criterion-row.ui");
   gtk_widget_class_bind_template_child (widget_class, EscCriterionRow, check);
+  gtk_widget_class_bind_template_child (widget_class, EscCriterionRow, label);
   gtk_widget_class_bind_template_callback (widget_class, on_toggled_cb);
 }
 
@@ -71,7 +79,6 @@ static void
 esc_criterion_row_init (EscCriterionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  esc_gui_set_wrap_min_chars (GTK_WIDGET (self), ESC_WRAP_MIN_CHARS);
 }
 
 EscCriterionRow *
@@ -93,6 +100,7 @@ esc_criterion_row_set_text (EscCriterionRow *self,
   g_return_if_fail (ESC_IS_CRITERION_ROW (self));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), text != NULL ? text : "");
+  gtk_label_set_label (self->label, text != NULL ? text : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->check),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
@@ -115,6 +123,15 @@ esc_criterion_row_set_active (EscCriterionRow *self,
   self->loading = TRUE;
   gtk_check_button_set_active (self->check, active);
   self->loading = FALSE;
+}
+
+/* Ticks or unticks the criterion as a click on the row does. */
+void
+esc_criterion_row_activate (EscCriterionRow *self)
+{
+  g_return_if_fail (ESC_IS_CRITERION_ROW (self));
+
+  gtk_widget_activate (GTK_WIDGET (self->check));
 }
 
 GtkCheckButton *

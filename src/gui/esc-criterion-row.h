@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 #define ESC_TYPE_CRITERION_ROW (esc_criterion_row_get_type ())
-G_DECLARE_FINAL_TYPE (EscCriterionRow, esc_criterion_row, ESC, CRITERION_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (EscCriterionRow, esc_criterion_row, ESC, CRITERION_ROW, AdwPreferencesRow)
 
 EscCriterionRow *esc_criterion_row_new         (const char      *text);
 void             esc_criterion_row_set_text    (EscCriterionRow *self,
@@ -18,6 +18,7 @@ void             esc_criterion_row_set_text    (EscCriterionRow *self,
 gboolean         esc_criterion_row_get_active  (EscCriterionRow *self);
 void             esc_criterion_row_set_active  (EscCriterionRow *self,
                                                 gboolean         active);
+void             esc_criterion_row_activate    (EscCriterionRow *self);
 GtkCheckButton  *esc_criterion_row_get_check   (EscCriterionRow *self);
 
 G_END_DECLS

@@ -134,6 +134,15 @@ on_criterion_toggled_cb (EscIndicatorPage *self)
   emit_change (self, &change);
 }
 
+/* A click on a criterion's row, or Enter on it, ticks it as a click on its box does. */
+static void
+on_criterion_activated_cb (EscIndicatorPage *self,
+                           GtkListBoxRow    *row)
+{
+  if (ESC_IS_CRITERION_ROW (row))
+    esc_criterion_row_activate (ESC_CRITERION_ROW (row));
+}
+
 static char *
 dup_note (EscIndicatorPage *self)
 {
@@ -279,6 +288,7 @@ esc_indicator_page_class_init (EscIndicatorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscIndicatorPage, review_group);
   gtk_widget_class_bind_template_child (widget_class, EscIndicatorPage, review_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_history_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_criterion_activated_cb);
 }
 
 static void
