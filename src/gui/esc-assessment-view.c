@@ -212,7 +212,9 @@ update_footer (EscAssessmentView *self)
       tooltip = g_strdup_printf (_ ("%s: %.1f of %.0f points"),
                                  esc_text_get (&component->component->name, self->thai),
                                  component->points, component->max);
-      gtk_widget_set_tooltip_text (child, tooltip);
+      /* Each new tooltip text costs a round trip to the X server: set only changes. */
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) != 0)
+        gtk_widget_set_tooltip_text (child, tooltip);
     }
 
   if (score->pass_mark_percent >= 0)

@@ -44,6 +44,29 @@ esc_indicator_row_finalize (GObject *object)
   G_OBJECT_CLASS (esc_indicator_row_parent_class)->finalize (object);
 }
 
+static const char *state_label (EscItemState state);
+
+/* The tooltips are made when asked for: setting a tooltip's text on a shown widget makes
+ * GTK ask the display where the pointer is, a round trip to the X server for each row and
+ * each change of state, which slowed opening an assessment. */
+static gboolean
+on_query_tooltip_cb (EscIndicatorRow *self,
+                     int              x,
+                     int              y,
+                     gboolean         keyboard,
+                     GtkTooltip      *tooltip)
+{
+  GtkWidget *picked = keyboard ? NULL : gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  if (picked != NULL && (picked == GTK_WIDGET (self->status_icon) ||
+                         gtk_widget_is_ancestor (picked, GTK_WIDGET (self->status_icon))))
+    gtk_tooltip_set_text (tooltip, state_label (self->state));
+  else
+    gtk_tooltip_set_text (tooltip, self->name);
+
+  return self->name != NULL;
+}
+
 static void
 esc_indicator_row_class_init (EscIndicatorRowClass *klass)
 {
@@ -58,6 +81,7 @@ esc_indicator_row_class_init (EscIndicatorRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscIndicatorRow, code_label);
   gtk_widget_class_bind_template_child (widget_class, EscIndicatorRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, EscIndicatorRow, points_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip_cb);
 }
 
 static void
@@ -79,7 +103,6 @@ esc_indicator_row_new (const EscIndicator *item,
   self->name = g_strdup (esc_text_get (&item->name, thai));
   gtk_label_set_label (self->code_label, item->code);
   gtk_label_set_label (self->name_label, self->name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->name);
   if (item->parent != NULL)
     gtk_widget_set_margin_start (GTK_WIDGET (self->code_label), 12);
   esc_indicator_row_set_state (self, ESC_ITEM_NOT_STARTED, -1);
@@ -136,7 +159,6 @@ esc_indicator_row_set_state (EscIndicatorRow *self,
       gtk_image_set_from_icon_name (self->status_icon, icons[state]);
       gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), classes[state]);
     }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_icon), state_label (state));
 
   if (points < 0)
     points_text = g_strdup ("—");
