@@ -254,3 +254,14 @@ esc_pdf_page_view_get_scale (EscPdfPageView *self)
 
   return self->scale > 0 ? self->scale : 1.0;
 }
+
+/* The scale the page would have if laid out at width × height. */
+double
+esc_pdf_page_view_get_scale_for_size (EscPdfPageView *self,
+                                      int             width,
+                                      int             height)
+{
+  g_return_val_if_fail (ESC_IS_PDF_PAGE_VIEW (self), 1.0);
+
+  return scale_for (self, width, height);
+}

@@ -20,6 +20,8 @@
 #define PAGE_CACHE_BYTES (48 * 1024 * 1024)
 #define THUMB_CACHE_COUNT 300
 #define ZOOM_STEP 1.25
+/* The strip's width-request and the separator beside it (esc-pdf-preview.ui). */
+#define THUMB_STRIP_WIDTH (128 + 1)
 
 typedef struct
 {
@@ -59,8 +61,11 @@ struct _EscPdfPreview
   guint               page;
   gboolean            page_ready;
   guint               render_idle;
-  GdkFrameClock      *layout_clock; /* while waiting for the layout of a new zoom */
+  GdkFrameClock      *layout_clock; /* while waiting for the layout of a new page or zoom */
   gulong              layout_handler;
+  guint               inflight_page;  /* the urgent render on its way */
+  double              inflight_scale; /* < 0: none */
+  gboolean            thumbs_pending;
 
   GtkStringList      *thumb_model;
   GtkSingleSelection *thumb_selection;
@@ -253,6 +258,21 @@ render_request_free (RenderRequest *request)
   g_free (request);
 }
 
+static void fill_thumbnails (EscPdfPreview *self);
+static void wait_for_layout (EscPdfPreview *self);
+
+static void
+set_page_ready (EscPdfPreview *self)
+{
+  if (self->page_ready)
+    return;
+  self->page_ready = TRUE;
+  /* The strip is filled once the page is on screen, so its renders come after it. */
+  if (self->thumbs_pending)
+    fill_thumbnails (self);
+  g_signal_emit (self, signals[PAGE_READY], 0);
+}
+
 static void
 page_rendered_cb (GObject      *object,
                   GAsyncResult *result,
@@ -265,6 +285,9 @@ page_rendered_cb (GObject      *object,
   cairo_surface_t          *surface;
 
   surface = esc_pdf_document_render_page_finish (ESC_PDF_DOCUMENT (object), result, &error);
+  if (self != NULL && self->document == ESC_PDF_DOCUMENT (object) &&
+      request->page == self->inflight_page && fabs (request->pixel_scale - self->inflight_scale) < 0.01)
+    self->inflight_scale = -1;
   if (surface == NULL || self == NULL || self->document != ESC_PDF_DOCUMENT (object))
     {
       if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -281,48 +304,30 @@ page_rendered_cb (GObject      *object,
     {
       esc_pdf_page_view_set_texture (self->page_view, texture);
       if (self->layout_handler != 0)
-        ; /* a zoom waits for its layout, which asks for its own render */
+        ; /* the layout to come decides whether this is the right scale */
       else if (fabs (request->pixel_scale - wanted_pixel_scale (self)) < 0.01)
-        {
-          self->page_ready = TRUE;
-          g_signal_emit (self, signals[PAGE_READY], 0);
-        }
+        set_page_ready (self);
       else
         request_page (self);
     }
   render_request_free (request);
 }
 
-static gboolean
-render_idle_cb (gpointer user_data)
+/* Asks the document's worker for the current page at pixel_scale, unless it is on its way. */
+static void
+start_render (EscPdfPreview *self,
+              double         pixel_scale)
 {
-  EscPdfPreview *self = user_data;
   RenderRequest *request;
-  double         pixel_scale;
-  GdkTexture    *texture;
 
-  self->render_idle = 0;
-  /* A new zoom is not laid out yet: the scale read now would be the old one. */
-  if (self->document == NULL || self->layout_handler != 0)
-    return G_SOURCE_REMOVE;
+  if (self->inflight_page == self->page && fabs (self->inflight_scale - pixel_scale) < 0.01)
+    return;
 
-  pixel_scale = wanted_pixel_scale (self);
-  texture = lookup_page (self, self->page, pixel_scale, TRUE);
-  if (texture != NULL)
-    {
-      esc_pdf_page_view_set_texture (self->page_view, texture);
-      if (!self->page_ready)
-        {
-          self->page_ready = TRUE;
-          g_signal_emit (self, signals[PAGE_READY], 0);
-        }
-      return G_SOURCE_REMOVE;
-    }
-
-  self->page_ready = FALSE;
   g_cancellable_cancel (self->page_cancellable);
   g_clear_object (&self->page_cancellable);
   self->page_cancellable = g_cancellable_new ();
+  self->inflight_page = self->page;
+  self->inflight_scale = pixel_scale;
 
   request = g_new0 (RenderRequest, 1);
   g_weak_ref_init (&request->self, self);
@@ -331,6 +336,31 @@ render_idle_cb (gpointer user_data)
   esc_pdf_document_render_page_async (self->document, self->page, pixel_scale,
                                       ESC_PDF_PRIORITY_URGENT, self->page_cancellable,
                                       page_rendered_cb, request);
+}
+
+static gboolean
+render_idle_cb (gpointer user_data)
+{
+  EscPdfPreview *self = user_data;
+  double         pixel_scale;
+  GdkTexture    *texture;
+
+  self->render_idle = 0;
+  /* Not laid out yet: the scale read now would be the old one. */
+  if (self->document == NULL || self->layout_handler != 0)
+    return G_SOURCE_REMOVE;
+
+  pixel_scale = wanted_pixel_scale (self);
+  texture = lookup_page (self, self->page, pixel_scale, TRUE);
+  if (texture != NULL)
+    {
+      esc_pdf_page_view_set_texture (self->page_view, texture);
+      set_page_ready (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  self->page_ready = FALSE;
+  start_render (self, pixel_scale);
   return G_SOURCE_REMOVE;
 }
 
@@ -341,10 +371,32 @@ request_page (EscPdfPreview *self)
     self->render_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, render_idle_cb, self, NULL);
 }
 
+/* The pixel scale the page will have once laid out in the space it has now, or 0 when
+ * that space is not known yet. */
+static double
+predict_pixel_scale (EscPdfPreview *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->page_scroller));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->page_scroller));
+
+  if (width <= 1 || height <= 1)
+    {
+      /* Never shown yet: the stack's space, less the strip beside the page. */
+      width = gtk_widget_get_width (GTK_WIDGET (self->stack));
+      height = gtk_widget_get_height (GTK_WIDGET (self->stack));
+      if (gtk_widget_get_visible (GTK_WIDGET (self->thumb_scroller)))
+        width -= THUMB_STRIP_WIDTH;
+    }
+  if (width <= 1 || height <= 1)
+    return 0;
+  return esc_pdf_page_view_get_scale_for_size (self->page_view, width, height) *
+         gtk_widget_get_scale_factor (GTK_WIDGET (self));
+}
+
 static void
 show_current_page (EscPdfPreview *self)
 {
-  double      width, height;
+  double      width, height, predicted;
   GdkTexture *texture;
 
   esc_pdf_document_get_page_size (self->document, self->page, &width, &height);
@@ -353,7 +405,13 @@ show_current_page (EscPdfPreview *self)
   texture = lookup_page (self, self->page, wanted_pixel_scale (self), FALSE);
   esc_pdf_page_view_set_texture (self->page_view, texture);
   self->page_ready = FALSE;
-  request_page (self);
+
+  /* The worker starts on the page at the size it will have while the frame is laid out;
+   * the layout then confirms that scale (or asks for the right one). */
+  predicted = predict_pixel_scale (self);
+  if (predicted > 0 && lookup_page (self, self->page, predicted, TRUE) == NULL)
+    start_render (self, predicted);
+  wait_for_layout (self);
 
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->thumb_selection, self->page);
@@ -588,22 +646,28 @@ loaded_cb (GObject      *object,
   set_state (self, "document");
   gtk_widget_set_visible (GTK_WIDGET (self->thumb_scroller), n_pages > 1);
 
-  /* The page first: its render is queued before any thumbnail. */
+  /* The page first; the strip is filled when it is on screen (set_page_ready). */
+  self->thumbs_pending = TRUE;
   show_current_page (self);
-  {
-    g_autoptr (GPtrArray) labels = g_ptr_array_new ();
-
-    for (guint i = 0; i < n_pages; i++)
-      g_ptr_array_add (labels, (gpointer) esc_pdf_document_get_page_label (self->document, i));
-    g_ptr_array_add (labels, NULL);
-    self->selecting = TRUE;
-    gtk_string_list_splice (self->thumb_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->thumb_model)),
-                            (const char *const *) labels->pdata);
-    gtk_single_selection_set_selected (self->thumb_selection, self->page);
-    self->selecting = FALSE;
-  }
-  gtk_widget_activate_action (GTK_WIDGET (self->thumb_list), "list.scroll-to-item", "u", self->page);
   update_actions (self);
+}
+
+static void
+fill_thumbnails (EscPdfPreview *self)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  guint                 n_pages = esc_pdf_document_get_n_pages (self->document);
+
+  self->thumbs_pending = FALSE;
+  for (guint i = 0; i < n_pages; i++)
+    g_ptr_array_add (labels, (gpointer) esc_pdf_document_get_page_label (self->document, i));
+  g_ptr_array_add (labels, NULL);
+  self->selecting = TRUE;
+  gtk_string_list_splice (self->thumb_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->thumb_model)),
+                          (const char *const *) labels->pdata);
+  gtk_single_selection_set_selected (self->thumb_selection, self->page);
+  self->selecting = FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self->thumb_list), "list.scroll-to-item", "u", self->page);
 }
 
 typedef struct
@@ -729,6 +793,8 @@ reset (EscPdfPreview *self)
   g_clear_pointer (&self->message, g_free);
   self->page = 0;
   self->page_ready = FALSE;
+  self->inflight_scale = -1;
+  self->thumbs_pending = FALSE;
 }
 
 /* Actions */
@@ -782,14 +848,38 @@ stop_waiting_for_layout (EscPdfPreview *self)
   g_clear_object (&self->layout_clock);
 }
 
-/* Runs after the frame's layout: the page view has its new scale now. */
+/* Runs after the frame's layout: the page view has its new scale now. A drawing at that
+ * scale already there is shown in this very frame; otherwise the worker is asked now. */
 static void
-zoom_laid_out_cb (GdkFrameClock *clock,
-                  EscPdfPreview *self)
+laid_out_cb (GdkFrameClock *clock,
+             EscPdfPreview *self)
 {
   stop_waiting_for_layout (self);
   if (self->document != NULL)
-    request_page (self);
+    {
+      g_clear_handle_id (&self->render_idle, g_source_remove);
+      render_idle_cb (self);
+    }
+}
+
+/* The current page is not ready until it is laid out (a new page or zoom) and drawn at the
+ * scale it has then; whether or not that scale changes, the page is asked for after it. */
+static void
+wait_for_layout (EscPdfPreview *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  self->page_ready = FALSE;
+  if (clock == NULL)
+    {
+      request_page (self);
+      return;
+    }
+  if (self->layout_handler != 0)
+    return;
+  self->layout_clock = g_object_ref (clock);
+  self->layout_handler = g_signal_connect_after (clock, "layout", G_CALLBACK (laid_out_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
 }
 
 static void
@@ -797,23 +887,9 @@ set_zoom (EscPdfPreview *self,
           EscZoomMode    mode,
           double         scale)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
   esc_pdf_page_view_set_zoom (self->page_view, mode, scale);
-  /* The page is not ready at the new zoom until it is laid out and drawn at its scale,
-   * whether or not that scale differs from the old one. */
   if (self->document != NULL)
-    {
-      self->page_ready = FALSE;
-      if (clock != NULL && self->layout_handler == 0)
-        {
-          self->layout_clock = g_object_ref (clock);
-          self->layout_handler = g_signal_connect_after (clock, "layout", G_CALLBACK (zoom_laid_out_cb), self);
-          gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
-        }
-      else if (clock == NULL)
-        request_page (self);
-    }
+    wait_for_layout (self);
   gtk_scrolled_window_set_policy (self->page_scroller,
                                   mode == ESC_ZOOM_FREE ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER,
                                   mode == ESC_ZOOM_FIT_PAGE ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
@@ -973,6 +1049,7 @@ esc_pdf_preview_init (EscPdfPreview *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->state = "empty";
+  self->inflight_scale = -1;
   self->thumbs = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->thumb_model = gtk_string_list_new (NULL);
   self->thumb_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->thumb_model)));
