@@ -10,7 +10,8 @@
  *     that page alone (target ≤ 1.5×);
  *  3. the longest gap between frames while a 500-page PDF is thumbnailed and its strip
  *     scrolled (target < 50 ms).
- * Prints medians and ratios; asserts nothing about time.
+ * Prints medians and ratios; asserts nothing about time. ESC_BENCH_ONLY=attach, select or
+ * thumbnails runs one part alone (for profiling).
  */
 #include "config.h"
 
@@ -382,6 +383,14 @@ bench_thumbnails (GtkWindow     *window,
   esc_pdf_preview_clear (preview);
 }
 
+static gboolean
+wanted (const char *part)
+{
+  const char *only = g_getenv ("ESC_BENCH_ONLY");
+
+  return only == NULL || only[0] == '\0' || g_str_equal (only, part);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,7 +404,8 @@ main (int   argc,
   tmp = g_dir_make_tmp ("bench-evidence-XXXXXX", NULL);
   dir = tmp;
 
-  bench_attach ();
+  if (wanted ("attach"))
+    bench_attach ();
 
   gtk_init ();
   adw_init ();
@@ -413,8 +423,10 @@ main (int   argc,
       g_main_context_iteration (NULL, FALSE);
   }
 
-  bench_select (GTK_WINDOW (window), ESC_PDF_PREVIEW (preview));
-  bench_thumbnails (GTK_WINDOW (window), ESC_PDF_PREVIEW (preview));
+  if (wanted ("select"))
+    bench_select (GTK_WINDOW (window), ESC_PDF_PREVIEW (preview));
+  if (wanted ("thumbnails"))
+    bench_thumbnails (GTK_WINDOW (window), ESC_PDF_PREVIEW (preview));
 
   gtk_window_destroy (GTK_WINDOW (window));
   {
