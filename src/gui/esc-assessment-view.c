@@ -19,8 +19,10 @@
 
 #define MAX_UNDO 200
 #define MAX_SEARCH_HITS 50
-/* The width the preview pane opens with, when the window has room for it. */
-#define PREVIEW_WIDTH 520
+/* The share of the width the preview pane opens with, when the window has room for it,
+ * and the width the sidebar and the indicator page keep beside it. */
+#define PREVIEW_SHARE 0.42
+#define MIN_PAGE_WIDTH 660
 
 /* One assessment: the indicators in a sidebar, the current indicator's page and a footer
  * with the scores. Every change goes to the workspace at once; the view keeps a copy of
@@ -406,9 +408,11 @@ open_preview (EscAssessmentView *self)
   if (gtk_widget_get_visible (self->preview_box))
     return;
   gtk_widget_set_visible (self->preview_box, TRUE);
-  /* The pane takes what the indicator page can spare, up to PREVIEW_WIDTH. */
+  /* The pane takes a good part of a wide window; on a narrow one, what the sidebar and
+   * the indicator page can spare (their minimum widths). */
   if (width > 0)
-    gtk_paned_set_position (self->preview_paned, MAX (width - PREVIEW_WIDTH, width / 2));
+    gtk_paned_set_position (self->preview_paned,
+                            MAX (width - (int) (width * PREVIEW_SHARE), MIN_PAGE_WIDTH));
 }
 
 static void
