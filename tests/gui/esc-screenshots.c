@@ -17,6 +17,24 @@ on_page (gpointer data)
   return !esc_window_is_busy (args[0]) && g_strcmp0 (esc_window_get_page_name (args[0]), args[1]) == 0;
 }
 
+static gboolean
+evidence_idle (gpointer data)
+{
+  return !esc_evidence_list_is_busy (data);
+}
+
+static gboolean
+preview_ready (gpointer data)
+{
+  return esc_pdf_preview_is_page_ready (data) && esc_pdf_preview_get_n_thumbnails (data) >= 3;
+}
+
+static gboolean
+search_done (gpointer data)
+{
+  return !esc_assessment_view_is_searching (data) && esc_assessment_view_get_n_search_hits (data) > 0;
+}
+
 static void
 shoot (GtkWidget  *widget,
        const char *dir,
@@ -96,6 +114,49 @@ main (int   argc,
   shoot (esc_assessment_view_get_footer (view), argv[1], "footer", width, height);
   esc_assessment_view_go_to_code (view, "25");
   shoot (GTK_WIDGET (window), argv[1], "indicator-lpa", width, height);
+
+  /* Evidence: two documents attached to indicator 7 the way the chooser does it, the PDF
+   * open in the preview pane; then a search for a Thai word of its first page. */
+  esc_assessment_view_go_to_code (view, "7");
+  {
+    g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
+    const char *const      names[] = { "thai.pdf", "photo.jpg" };
+    EscEvidenceList       *list = esc_assessment_view_get_evidence_list (view);
+    EscPdfPreview         *preview = esc_assessment_view_get_preview (view);
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char  *file_path = g_build_filename (g_getenv ("ESC_SOURCE_DIR"), "tests", "data", names[i], NULL);
+        g_autoptr (GFile) file = g_file_new_for_path (file_path);
+
+        g_list_store_append (files, file);
+      }
+    esc_evidence_list_attach_files (list, G_LIST_MODEL (files));
+    if (!esc_test_wait (evidence_idle, list, 20000) || esc_evidence_list_get_n_links (list) != 2)
+      g_error ("The evidence was not attached");
+    /* The list in view: the indicator page scrolled to its end, where the evidence is. */
+    {
+      GtkWidget     *scroller = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+      esc_test_drain (200);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    }
+    g_signal_emit_by_name (list, "open-link", esc_evidence_list_get_link (list, 0)->uuid);
+    if (!esc_test_wait (preview_ready, preview, 20000))
+      g_error ("The preview did not show the document");
+    shoot (GTK_WIDGET (window), argv[1], "evidence-preview", width, height);
+    gtk_widget_activate_action (GTK_WIDGET (preview), "preview.fit-page", NULL);
+    if (!esc_test_wait (preview_ready, preview, 20000))
+      g_error ("The preview did not fit the page");
+    shoot (GTK_WIDGET (window), argv[1], "evidence-preview-fit-page", width, height);
+
+    esc_assessment_view_start_search (view);
+    gtk_editable_set_text (GTK_EDITABLE (esc_assessment_view_get_search_entry (view)), "ขยะมูลฝอย");
+    if (!esc_test_wait (search_done, view, 20000))
+      g_error ("The search found nothing");
+    shoot (GTK_WIDGET (window), argv[1], "evidence-search", width, height);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   esc_test_drain (50);
