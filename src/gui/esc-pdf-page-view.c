@@ -109,10 +109,12 @@ static void
 esc_pdf_page_view_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
-  EscPdfPageView *self = ESC_PDF_PAGE_VIEW (widget);
-  int             width = gtk_widget_get_width (widget);
-  int             height = gtk_widget_get_height (widget);
-  double          w, h, x, y;
+  EscPdfPageView  *self = ESC_PDF_PAGE_VIEW (widget);
+  int              width = gtk_widget_get_width (widget);
+  int              height = gtk_widget_get_height (widget);
+  cairo_surface_t *surface;
+  GtkNative       *native;
+  double           w, h, x, y;
 
   if (self->page_width <= 0)
     return;
@@ -127,8 +129,28 @@ esc_pdf_page_view_snapshot (GtkWidget   *widget,
                              &GRAPHENE_RECT_INIT (x - 1, y - 1, w + 2, h + 2));
   gtk_snapshot_append_color (snapshot, &(GdkRGBA){ 1, 1, 1, 1 },
                              &GRAPHENE_RECT_INIT (x, y, w, h));
-  if (self->texture != NULL)
-    gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (x, y, w, h));
+  if (self->texture == NULL)
+    return;
+
+  /* GTK 4.8's cairo renderer converts a texture to a new cairo surface each time it draws
+   * it, every frame, even where nothing changed: the whole page, pixel by pixel. With the
+   * surface the page was rendered to, a cairo node paints it directly, only where the
+   * frame is redrawn. */
+  surface = g_object_get_data (G_OBJECT (self->texture), ESC_PDF_PAGE_VIEW_SURFACE_KEY);
+  native = gtk_widget_get_native (widget);
+  if (surface != NULL && native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native)))
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, y, w, h));
+
+      cairo_translate (cr, x, y);
+      cairo_scale (cr, w / cairo_image_surface_get_width (surface), h / cairo_image_surface_get_height (surface));
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      return;
+    }
+  gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (x, y, w, h));
 }
 
 static void

@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* A texture may carry the cairo image surface it was made from under this key (object
+ * data); the page view then paints that surface directly with the cairo renderer. */
+#define ESC_PDF_PAGE_VIEW_SURFACE_KEY "esc-surface"
+
 typedef enum
 {
   ESC_ZOOM_FIT_WIDTH,

@@ -105,6 +105,8 @@ texture_from_surface (cairo_surface_t *surface)
   texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
                                     GDK_MEMORY_DEFAULT, bytes, stride);
   g_bytes_unref (bytes);
+  g_object_set_data_full (G_OBJECT (texture), ESC_PDF_PAGE_VIEW_SURFACE_KEY,
+                          cairo_surface_reference (surface), (GDestroyNotify) cairo_surface_destroy);
   return texture;
 }
 
