@@ -25,6 +25,7 @@ struct _EscEvidenceList
   char           *item_code;
   GPtrArray      *links;
   GtkDropTarget  *drop_target;
+  GPtrArray      *drop_targets; /* every target that attaches to this list, refs */
   GCancellable   *cancellable;
   guint           n_busy;
   char           *last_error;
@@ -110,6 +111,14 @@ job_data (GAsyncResult *result)
   StoreJob *job = g_task_get_task_data (G_TASK (result));
 
   return job->data;
+}
+
+/* Whether documents can be attached, linked, renamed or removed: a read-only workspace
+ * is only viewed (its documents previewed and copied out). */
+static gboolean
+is_writable (EscEvidenceList *self)
+{
+  return self->store != NULL && !esc_store_is_read_only (self->store);
 }
 
 static void
@@ -198,6 +207,7 @@ create_row (EscEvidenceList *self,
             const EscLink   *link)
 {
   static const char *const names[] = { "open", "edit", "rename", "save-copy", "open-external", "unlink" };
+  static const char *const writing[] = { "edit", "rename", "unlink", NULL };
   GtkWidget               *row = adw_action_row_new ();
   GtkWidget               *icon;
   GtkWidget               *menu_button;
@@ -229,6 +239,8 @@ create_row (EscEvidenceList *self,
       g_autoptr (GSimpleAction) action = g_simple_action_new (names[i], NULL);
 
       g_object_set_data_full (G_OBJECT (action), "esc-link", g_strdup (link->uuid), g_free);
+      if (g_strv_contains (writing, names[i]))
+        g_simple_action_set_enabled (action, is_writable (self));
       g_signal_connect_object (action, "activate", G_CALLBACK (row_action_cb), self, 0);
       g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
     }
@@ -249,7 +261,15 @@ esc_evidence_list_reload (EscEvidenceList *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
     gtk_list_box_remove (self->list_box, child);
   g_clear_pointer (&self->links, g_ptr_array_unref);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->attach_button), self->store != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->attach_button), is_writable (self));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->attach_button),
+                               self->store != NULL && !is_writable (self)
+                                 ? _ ("The workspace is read-only: save a copy of it to attach evidence")
+                                 : _ ("Attach PDF documents or JPEG and PNG photos"));
+  /* A drop on a read-only workspace is refused before it is made. */
+  for (guint i = 0; self->drop_targets != NULL && i < self->drop_targets->len; i++)
+    gtk_drop_target_set_actions (g_ptr_array_index (self->drop_targets, i),
+                                 is_writable (self) ? GDK_ACTION_COPY : 0);
   if (self->store == NULL || self->assessment_uuid == NULL || self->item_code == NULL)
     return;
 
@@ -419,7 +439,7 @@ esc_evidence_list_attach_files (EscEvidenceList *self,
   g_return_if_fail (ESC_IS_EVIDENCE_LIST (self));
   g_return_if_fail (G_IS_LIST_MODEL (files));
 
-  if (self->store == NULL || g_list_model_get_n_items (files) == 0)
+  if (!is_writable (self) || g_list_model_get_n_items (files) == 0)
     return;
 
   data = g_new0 (AttachData, 1);
@@ -501,7 +521,7 @@ drop_cb (GtkDropTarget   *target,
   GSList                *list;
   g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->store == NULL)
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || !is_writable (self))
     return FALSE;
   list = gdk_file_list_get_files (g_value_get_boxed (value));
   for (GSList *l = list; l != NULL; l = l->next)
@@ -514,9 +534,11 @@ drop_cb (GtkDropTarget   *target,
 static GtkDropTarget *
 new_drop_target (EscEvidenceList *self)
 {
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST,
+                                               is_writable (self) ? GDK_ACTION_COPY : 0);
 
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+  g_ptr_array_add (self->drop_targets, g_object_ref (target));
   return target;
 }
 
@@ -846,6 +868,7 @@ esc_evidence_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ESC_TYPE_EVIDENCE_LIST);
   g_clear_object (&self->store);
   g_clear_pointer (&self->links, g_ptr_array_unref);
+  g_clear_pointer (&self->drop_targets, g_ptr_array_unref);
 
   G_OBJECT_CLASS (esc_evidence_list_parent_class)->dispose (object);
 }
@@ -912,6 +935,7 @@ esc_evidence_list_init (EscEvidenceList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->drop_targets = g_ptr_array_new_with_free_func (g_object_unref);
   self->drop_target = new_drop_target (self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));
   gtk_widget_set_sensitive (GTK_WIDGET (self->attach_button), FALSE);

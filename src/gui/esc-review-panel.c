@@ -59,7 +59,9 @@ show_error (EscReviewPanel *self,
 static void
 update_sensitivity (EscReviewPanel *self)
 {
-  gboolean    idle = self->n_busy == 0 && self->status != NULL;
+  /* A read-only workspace shows its review, but takes no comment or verdict. */
+  gboolean    writable = self->store != NULL && !esc_store_is_read_only (self->store);
+  gboolean    idle = self->n_busy == 0 && self->status != NULL && writable;
   const char *status = self->status ? self->status : "";
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->submit_button),
@@ -70,6 +72,7 @@ update_sensitivity (EscReviewPanel *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->accept_item_button), idle && self->item_code != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->needs_fix_button), idle && self->item_code != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->comment_button), idle);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->comment_entry), writable);
 }
 
 static GtkWidget *

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "esc-backup.h"
+#include "esc-evidence-list.h"
 #include "esc-export-dialog.h"
 #include "esc-gui-test-util.h"
 #include "esc-province-view.h"
@@ -433,6 +434,122 @@ count_files (const char *dir)
   return n;
 }
 
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+/* A file dropped on target as a file manager drops it; whether the drop was taken. */
+static gboolean
+drop_file (GtkDropTarget *target,
+           const char    *name)
+{
+  GSList  *files = g_slist_append (NULL, g_file_new_build_filename (g_test_get_dir (G_TEST_DIST), "data", name, NULL));
+  GValue   value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free_full (files, g_object_unref);
+  g_signal_emit_by_name (target, "drop", &value, 20.0, 20.0, &handled);
+  g_value_unset (&value);
+
+  return handled;
+}
+
+static gboolean
+preview_ready (gpointer data)
+{
+  return esc_pdf_preview_is_page_ready (data) && esc_pdf_preview_get_n_thumbnails (data) == esc_pdf_preview_get_n_pages (data);
+}
+
+static gboolean
+evidence_idle (gpointer data)
+{
+  return !esc_evidence_list_is_busy (data);
+}
+
+/* Scrolls the page holding widget so that widget is at its top. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget       *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment   *adjustment;
+  graphene_point_t point;
+
+  g_assert_nonnull (scrolled);
+  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, point.y - 12);
+}
+
+/* The evidence and review controls of a read-only workspace: what would write is off and a
+ * dropped file is refused; the documents can still be shown in the preview. */
+static void
+assert_read_only_evidence (EscWindow *window,
+                           guint      n_toplevels)
+{
+  EscAssessmentView       *view = esc_window_get_assessment_view (window);
+  EscIndicatorPage        *page = esc_assessment_view_get_page (view);
+  EscEvidenceList         *list = esc_assessment_view_get_evidence_list (view);
+  EscReviewPanel          *review = esc_indicator_page_get_review_panel (page);
+  GtkWidget               *row;
+  static const char *const review_controls[] = { "comment_entry", "comment_button", "accept_item_button",
+                                                 "needs_fix_button", "submit_button", "return_button",
+                                                 "accept_button" };
+
+  g_assert_cmpuint (esc_evidence_list_get_n_links (list), ==, 1);
+  g_assert_false (gtk_widget_is_sensitive (template_child (list, ESC_TYPE_EVIDENCE_LIST, "attach_button")));
+  for (guint i = 0; i < G_N_ELEMENTS (review_controls); i++)
+    g_assert_false (gtk_widget_is_sensitive (template_child (review, ESC_TYPE_REVIEW_PANEL, review_controls[i])));
+
+  /* Dropped on the indicator page or on the list: refused before and at the drop. */
+  g_assert_nonnull (find_drop_target (GTK_WIDGET (page)));
+  g_assert_cmpint (gtk_drop_target_get_actions (find_drop_target (GTK_WIDGET (page))), ==, 0);
+  g_assert_cmpint (gtk_drop_target_get_actions (esc_evidence_list_get_drop_target (list)), ==, 0);
+  g_assert_false (drop_file (find_drop_target (GTK_WIDGET (page)), "photo.jpg"));
+  g_assert_false (drop_file (esc_evidence_list_get_drop_target (list), "photo.png"));
+  esc_test_drain (100);
+  g_assert_true (esc_test_wait (evidence_idle, list, 10000));
+  g_assert_cmpuint (esc_evidence_list_get_n_links (list), ==, 1);
+  g_assert_null (esc_evidence_list_get_last_error (list));
+
+  /* The document's menu: editing, renaming and unlinking open no dialog; showing it does. */
+  row = gtk_widget_get_first_child (template_child (list, ESC_TYPE_EVIDENCE_LIST, "list_box"));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (row));
+  gtk_widget_activate_action (row, "row.edit", NULL);
+  gtk_widget_activate_action (row, "row.rename", NULL);
+  gtk_widget_activate_action (row, "row.unlink", NULL);
+  esc_test_drain (50);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, n_toplevels);
+  g_assert_false (esc_assessment_view_is_preview_open (view));
+  g_assert_true (gtk_widget_activate_action (row, "row.open", NULL));
+  g_assert_true (esc_assessment_view_is_preview_open (view));
+  g_assert_true (esc_test_wait (preview_ready, esc_assessment_view_get_preview (view), 20000));
+}
+
 /* A workspace whose file and folder cannot be written opens read-only: the banner stays
  * shown, the inputs and the actions that write are off, and the file is untouched. Root
  * ignores file modes, so as root the window runs as an unprivileged user meanwhile. */
@@ -451,6 +568,18 @@ test_read_only (Fixture      *f,
   g_autofree char  *copy_dir = NULL;
   g_autofree char  *copy = NULL;
 
+  /* A document to look at, attached while the file could still be written. */
+  {
+    g_autoptr (GError)   error = NULL;
+    g_autoptr (EscStore) store = esc_store_open (f->path, ESC_STORE_OPEN_DEFAULT, &error);
+    g_autoptr (GFile)    pdf = g_file_new_build_filename (g_test_get_dir (G_TEST_DIST), "data", "thai.pdf", NULL);
+    g_autoptr (EscLink)  link = NULL;
+
+    g_assert_no_error (error);
+    link = esc_store_attach_file (store, pdf, NULL, f->assessment, ITEM, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (link);
+  }
   g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
   g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
   before = file_sha256 (f->path);
@@ -483,6 +612,13 @@ test_read_only (Fixture      *f,
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (esc_indicator_page_get_score_row (page, 0))));
   /* A disabled action does nothing when activated: no window opens. */
   n_toplevels = g_list_model_get_n_items (gtk_window_get_toplevels ());
+  assert_read_only_evidence (window, n_toplevels);
+  if (was_root)
+    g_assert_cmpint (setresuid (0, 0, 0), ==, 0);
+  scroll_to (GTK_WIDGET (esc_assessment_view_get_evidence_list (esc_window_get_assessment_view (window))));
+  maybe_screenshot (GTK_WIDGET (window), "window-read-only-evidence.png");
+  if (was_root)
+    g_assert_cmpint (setresuid (65534, 65534, 0), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.merge-workspace", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL);
   esc_test_drain (50);
