@@ -575,8 +575,8 @@ esc_indicator_page_set_review (EscIndicatorPage *self,
   g_free (self->assessment_uuid);
   self->assessment_uuid = g_strdup (assessment_uuid);
   gtk_widget_set_sensitive (self->review_group, store != NULL);
-  if (store == NULL)
-    esc_review_panel_show (self->review_panel, NULL, NULL, NULL);
+  /* The panel reads the assessment's comments afresh when the next item is shown. */
+  esc_review_panel_show (self->review_panel, NULL, NULL, NULL);
 }
 
 EscReviewPanel *

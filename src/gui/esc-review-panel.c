@@ -14,28 +14,30 @@
 
 struct _EscReviewPanel
 {
-  GtkBox        parent_instance;
+  GtkBox         parent_instance;
 
-  EscStore     *store;
-  char         *assessment_uuid;
-  char         *item_code;
-  char         *author;
-  char         *status;
-  guint         n_comments;
-  guint         n_busy;
-  GCancellable *cancellable;
+  EscStore      *store;
+  char          *assessment_uuid;
+  char          *item_code;
+  char          *author;
+  char          *status;
+  guint          n_comments;
+  guint          n_busy;
+  GCancellable  *cancellable;
+  EscAssessment *assessment; /* read once per assessment, with ... */
+  GPtrArray     *comments;   /* ... all its comments (EscComment); NULL: not read yet */
 
-  GtkLabel     *status_label;
-  GtkButton    *submit_button;
-  GtkButton    *return_button;
-  GtkButton    *accept_button;
-  GtkStack     *comments_stack;
-  GtkListBox   *comments_list;
-  GtkEntry     *comment_entry;
-  GtkButton    *accept_item_button;
-  GtkButton    *needs_fix_button;
-  GtkButton    *comment_button;
-  GtkLabel     *error_label;
+  GtkLabel      *status_label;
+  GtkButton     *submit_button;
+  GtkButton     *return_button;
+  GtkButton     *accept_button;
+  GtkStack      *comments_stack;
+  GtkListBox    *comments_list;
+  GtkEntry      *comment_entry;
+  GtkButton     *accept_item_button;
+  GtkButton     *needs_fix_button;
+  GtkButton     *comment_button;
+  GtkLabel      *error_label;
 };
 
 G_DEFINE_FINAL_TYPE (EscReviewPanel, esc_review_panel, GTK_TYPE_BOX)
@@ -106,48 +108,77 @@ make_comment_row (const EscComment *comment)
   return row;
 }
 
-void
-esc_review_panel_reload (EscReviewPanel *self)
+static void
+forget_assessment (EscReviewPanel *self)
 {
-  g_autoptr (EscAssessment) assessment = NULL;
-  g_autoptr (GPtrArray)     comments = NULL;
-  g_autoptr (GError)        error = NULL;
-  g_autofree char          *status_text = NULL;
-  GtkWidget                *child;
+  g_clear_pointer (&self->assessment, esc_assessment_free);
+  g_clear_pointer (&self->comments, g_ptr_array_unref);
+}
 
-  g_return_if_fail (ESC_IS_REVIEW_PANEL (self));
+/* Reads the assessment and every comment on it once: turning the pages of an assessment
+ * then shows each item's comments without reading the workspace on the main thread. */
+static void
+read_assessment (EscReviewPanel *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->comments != NULL || self->store == NULL || self->assessment_uuid == NULL)
+    return;
+
+  self->assessment = esc_store_get_assessment (self->store, self->assessment_uuid, &error);
+  if (self->assessment != NULL)
+    self->comments = esc_review_list_comments (self->store, self->assessment->uuid, NULL, &error);
+  if (error != NULL)
+    {
+      show_error (self, error->message);
+      forget_assessment (self);
+    }
+}
+
+static void
+show_item (EscReviewPanel *self)
+{
+  g_autofree char *status_text = NULL;
+  GtkWidget       *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->comments_list))) != NULL)
     gtk_list_box_remove (self->comments_list, child);
   self->n_comments = 0;
   g_clear_pointer (&self->status, g_free);
 
-  if (self->store != NULL && self->assessment_uuid != NULL)
-    {
-      assessment = esc_store_get_assessment (self->store, self->assessment_uuid, &error);
-      if (assessment != NULL)
-        comments = esc_review_list_comments (self->store, assessment->uuid, self->item_code, &error);
-      if (error != NULL)
-        show_error (self, error->message);
-    }
+  read_assessment (self);
 
-  if (assessment != NULL)
+  if (self->assessment != NULL)
     {
-      self->status = g_strdup (assessment->status);
+      self->status = g_strdup (self->assessment->status);
       /* Translators: the assessment's review status */
-      status_text = g_strdup_printf (_ ("Status: %s"), esc_review_status_label (assessment->status));
+      status_text = g_strdup_printf (_ ("Status: %s"), esc_review_status_label (self->assessment->status));
       gtk_label_set_text (self->status_label, status_text);
     }
   else
     gtk_label_set_text (self->status_label, "");
 
-  for (guint i = 0; comments != NULL && i < comments->len; i++)
+  for (guint i = 0; self->comments != NULL && i < self->comments->len; i++)
     {
-      gtk_list_box_append (self->comments_list, make_comment_row (g_ptr_array_index (comments, i)));
+      const EscComment *comment = g_ptr_array_index (self->comments, i);
+
+      if (self->item_code != NULL && g_strcmp0 (comment->item_code, self->item_code) != 0)
+        continue;
+      gtk_list_box_append (self->comments_list, make_comment_row (comment));
       self->n_comments++;
     }
   gtk_stack_set_visible_child_name (self->comments_stack, self->n_comments > 0 ? "list" : "empty");
   update_sensitivity (self);
+}
+
+/* Reads the assessment's status and comments again from the workspace. */
+void
+esc_review_panel_reload (EscReviewPanel *self)
+{
+  g_return_if_fail (ESC_IS_REVIEW_PANEL (self));
+
+  forget_assessment (self);
+  show_item (self);
 }
 
 static void
@@ -258,6 +289,7 @@ esc_review_panel_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), ESC_TYPE_REVIEW_PANEL);
   g_clear_object (&self->store);
+  forget_assessment (self);
   G_OBJECT_CLASS (esc_review_panel_parent_class)->dispose (object);
 }
 
@@ -329,12 +361,15 @@ esc_review_panel_show (EscReviewPanel *self,
   g_return_if_fail (ESC_IS_REVIEW_PANEL (self));
   g_return_if_fail (store == NULL || ESC_IS_STORE (store));
 
+  /* Another assessment: its comments are read when shown. */
+  if (self->store != store || g_strcmp0 (self->assessment_uuid, assessment_uuid) != 0)
+    forget_assessment (self);
   g_set_object (&self->store, store);
   g_free (self->assessment_uuid);
   self->assessment_uuid = g_strdup (assessment_uuid);
   g_free (self->item_code);
   self->item_code = g_strdup (item_code);
-  esc_review_panel_reload (self);
+  show_item (self);
 }
 
 void
