@@ -2130,13 +2130,13 @@ failed:
 }
 
 /* Steps a cursor ordered by assessment (its column 0) to the rows of uuid; FALSE when it
- * has none. */
+ * has none. *rc is the cursor's last step: SQLITE_ROW while it has rows. */
 static gboolean
 seek_assessment (sqlite3_stmt *stmt,
-                 gboolean     *pending,
+                 int          *rc,
                  const char   *uuid)
 {
-  while (*pending)
+  while (*rc == SQLITE_ROW)
     {
       const char *row_uuid = (const char *) sqlite3_column_text (stmt, 0);
       int         order = row_uuid != NULL ? strcmp (row_uuid, uuid) : -1;
@@ -2145,7 +2145,7 @@ seek_assessment (sqlite3_stmt *stmt,
         return TRUE;
       if (order > 0)
         return FALSE;
-      *pending = sqlite3_step (stmt) == SQLITE_ROW;
+      *rc = sqlite3_step (stmt);
     }
 
   return FALSE;
@@ -2176,8 +2176,8 @@ esc_store_foreach_assessment_full (EscStore            *self,
   g_autoptr (EscFramework) framework = NULL;
   g_autofree char         *framework_uuid = NULL;
   AnswerSet                set;
-  gboolean                 answers_pending;
-  gboolean                 links_pending;
+  int                      answers_rc;
+  int                      links_rc;
   int                      rc;
 
   g_return_val_if_fail (ESC_IS_STORE (self), FALSE);
@@ -2212,8 +2212,8 @@ esc_store_foreach_assessment_full (EscStore            *self,
     goto failed;
   sqlite3_bind_int (assessments, 1, fiscal_year);
 
-  answers_pending = sqlite3_step (answers_stmt) == SQLITE_ROW;
-  links_pending = sqlite3_step (links) == SQLITE_ROW;
+  answers_rc = sqlite3_step (answers_stmt);
+  links_rc = sqlite3_step (links);
 
   while ((rc = sqlite3_step (assessments)) == SQLITE_ROW)
     {
@@ -2232,22 +2232,35 @@ esc_store_foreach_assessment_full (EscStore            *self,
           answer_set_use_framework (&set, framework);
         }
 
-      if (seek_assessment (answers_stmt, &answers_pending, assessment->uuid))
+      if (seek_assessment (answers_stmt, &answers_rc, assessment->uuid))
         do
           {
             answer_from_row (&set, answers_stmt, 1, flags);
-            answers_pending = sqlite3_step (answers_stmt) == SQLITE_ROW;
+            answers_rc = sqlite3_step (answers_stmt);
           }
-        while (answers_pending && seek_assessment (answers_stmt, &answers_pending, assessment->uuid));
+        while (seek_assessment (answers_stmt, &answers_rc, assessment->uuid));
 
       set.cursor = 0;
-      if (seek_assessment (links, &links_pending, assessment->uuid))
+      if (seek_assessment (links, &links_rc, assessment->uuid))
         do
           {
             links_from_row (&set, links, 1);
-            links_pending = sqlite3_step (links) == SQLITE_ROW;
+            links_rc = sqlite3_step (links);
           }
-        while (links_pending && seek_assessment (links, &links_pending, assessment->uuid));
+        while (seek_assessment (links, &links_rc, assessment->uuid));
+
+      /* A read that failed (a damaged file, a stick pulled out) fails the pass: the
+       * callback never sees an assessment with part of its answers. */
+      if (answers_rc != SQLITE_ROW && answers_rc != SQLITE_DONE)
+        {
+          rc = answers_rc;
+          goto failed_rc;
+        }
+      if (links_rc != SQLITE_ROW && links_rc != SQLITE_DONE)
+        {
+          rc = links_rc;
+          goto failed_rc;
+        }
 
       func (assessment, lao, answer_set_lend (&set), user_data);
       answer_set_return (&set);

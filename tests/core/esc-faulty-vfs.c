@@ -23,6 +23,8 @@ static EscFaultKind fail_kind;
 static gboolean     failing;
 static guint        n_writes;
 static guint        n_failed;
+static guint        fail_read_at;
+static guint        n_reads;
 
 /* Returns SQLITE_OK, or the error the operation should fail with. A full disk fails only
  * what needs space (writes); a failing device fails everything. */
@@ -62,6 +64,9 @@ faulty_read (sqlite3_file *file,
 {
   FaultyFile *self = (FaultyFile *) file;
 
+  n_reads++;
+  if (fail_read_at != 0 && n_reads >= fail_read_at)
+    return SQLITE_IOERR_READ;
   return self->real->pMethods->xRead (self->real, buffer, amount, offset);
 }
 
@@ -421,4 +426,17 @@ guint
 esc_faulty_vfs_get_n_failed (void)
 {
   return n_failed;
+}
+
+void
+esc_faulty_vfs_arm_reads (guint n)
+{
+  fail_read_at = n;
+  n_reads = 0;
+}
+
+guint
+esc_faulty_vfs_get_n_reads (void)
+{
+  return n_reads;
 }

@@ -9,6 +9,7 @@
  * failing stick (EIO → SQLITE_IOERR_*, on all three) does. Once a fault has fired every later
  * one fails too, as a full disk stays full, until it is disarmed. Syncs that succeed are
  * not passed on (nothing here needs the data on the platter), which keeps the test fast.
+ * Reads can fail the same way from the Nth on, as when a stick is pulled out.
  */
 #pragma once
 
@@ -33,5 +34,10 @@ void     esc_faulty_vfs_disarm        (void);
 guint    esc_faulty_vfs_get_n_writes  (void);
 /* Writes failed since the last arm. */
 guint    esc_faulty_vfs_get_n_failed  (void);
+/* Counts reads (xRead) from now on and fails the nth and every later one with
+ * SQLITE_IOERR_READ, as a stick pulled out does; n = 0 only counts. */
+void     esc_faulty_vfs_arm_reads     (guint        n);
+/* Reads seen since reads were last armed. */
+guint    esc_faulty_vfs_get_n_reads   (void);
 
 G_END_DECLS

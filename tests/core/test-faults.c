@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "esc-faulty-vfs.h"
@@ -196,6 +197,104 @@ test_read_only_flag (void)
   g_assert_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_READ_ONLY);
 }
 
+#define PASS_LAOS 40
+
+static void
+count_answers_cb (const EscAssessment *assessment,
+                  const EscLao        *lao,
+                  GPtrArray           *answers,
+                  gpointer             user_data)
+{
+  guint *counts = user_data;
+
+  counts[0]++;
+  counts[1] += answers->len;
+}
+
+/* A stick pulled out in the middle of a pass over every assessment (the totals of the
+ * workspace list, the province workbook): for every N, the Nth read of the pass and all
+ * later ones fail. The pass must then fail with an I/O error, never hand out totals made
+ * from part of the answers. */
+static void
+test_read_error_mid_pass (void)
+{
+  g_autoptr (GError)       error = NULL;
+  g_autofree char         *dir = esc_test_make_tmp_dir ("esc-pass-XXXXXX", &error);
+  g_autofree char         *path = g_build_filename (dir, "pass.esca", NULL);
+  g_autoptr (EscFramework) framework = esc_framework_new_default (&error);
+  guint                    n_items, n_answers = 0, n_faults = 0;
+
+  g_assert_no_error (error);
+  n_items = esc_framework_get_n_items (framework);
+  {
+    g_autoptr (EscStore)  store = esc_store_create (path, framework, &error);
+    g_autoptr (GPtrArray) laos = g_ptr_array_new_with_free_func ((GDestroyNotify) esc_lao_free);
+    g_autoptr (GPtrArray) listed = NULL;
+
+    g_assert_no_error (error);
+    for (guint l = 0; l < PASS_LAOS; l++)
+      {
+        EscLao *lao = esc_lao_new ();
+
+        lao->name = g_strdup_printf ("pass-%u", l);
+        lao->type = g_strdup ("sao");
+        g_ptr_array_add (laos, lao);
+      }
+    g_assert_true (esc_store_begin_batch (store, &error));
+    g_assert_true (esc_store_import_laos (store, laos, NULL, NULL, &error));
+    listed = esc_store_list_laos (store, &error);
+    g_assert_no_error (error);
+    for (guint l = 0; l < listed->len; l++)
+      {
+        g_autofree char *assessment = esc_store_create_assessment (store, ((EscLao *) listed->pdata[l])->uuid,
+                                                                   2568, NULL, "self", "", &error);
+
+        g_assert_no_error (error);
+        for (guint i = 0; i < n_items; i++)
+          {
+            const EscIndicator *item = esc_framework_get_item (framework, i);
+            EscAnswerChange     change;
+
+            esc_answer_change_init (&change, item->code);
+            change.note = "บันทึกของผู้ประเมิน";
+            g_assert_true (esc_store_apply_answer (store, assessment, &change, NULL, &error));
+            n_answers++;
+          }
+      }
+    g_assert_true (esc_store_end_batch (store, TRUE, &error));
+    g_assert_no_error (error);
+  }
+
+  /* Every N; every fifth in the sanitizer build, where each pass is slow. */
+  for (guint n = 1;; n += esc_test_scale (1, 5))
+    {
+      g_autoptr (EscStore) store = esc_store_open (path, ESC_STORE_OPEN_READ_ONLY, &error);
+      guint                counts[2] = { 0, 0 };
+      gboolean             ok;
+
+      g_assert_no_error (error);
+      esc_faulty_vfs_arm_reads (n);
+      ok = esc_store_foreach_assessment (store, 0, count_answers_cb, counts, &error);
+      esc_faulty_vfs_arm_reads (0);
+
+      if (ok)
+        {
+          /* The reads ran out before the fault: the whole workspace was read. */
+          g_assert_cmpuint (counts[0], ==, PASS_LAOS);
+          g_assert_cmpuint (counts[1], ==, n_answers);
+          break;
+        }
+      g_assert_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "USB stick"));
+      g_clear_error (&error);
+      n_faults++;
+    }
+
+  g_test_message ("%u read faults injected in a pass over %u answers", n_faults, n_answers);
+  g_assert_cmpuint (n_faults, >, 10);
+  remove_tree (dir);
+}
+
 #define NOBODY 65534
 
 /* Read-only files and folders open read-only. Root ignores file modes, so as root the case
@@ -273,6 +372,7 @@ main (int   argc,
 
   g_test_add_func ("/faults/disk-full", test_disk_full);
   g_test_add_func ("/faults/io-error", test_io_error);
+  g_test_add_func ("/faults/read-error-mid-pass", test_read_error_mid_pass);
   g_test_add_func ("/faults/read-only-flag", test_read_only_flag);
   g_test_add_func ("/faults/read-only-file-and-folder", test_read_only_file_and_folder);
 
