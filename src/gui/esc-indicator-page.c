@@ -490,6 +490,7 @@ esc_indicator_page_show (EscIndicatorPage   *self,
                             answer != NULL && answer->note != NULL ? answer->note : "", -1);
 
   /* Evidence the criteria expect; the attached documents go in evidence_box. */
+  /* Nothing expected: the list's own placeholder says when nothing is attached. */
   evidence = g_string_new (NULL);
   if (item->n_evidence > 0)
     {
@@ -497,9 +498,8 @@ esc_indicator_page_show (EscIndicatorPage   *self,
       for (guint i = 0; i < item->n_evidence; i++)
         g_string_append_printf (evidence, "\n• %s", esc_text_get (&item->evidence[i], thai));
     }
-  else
-    g_string_append (evidence, _ ("No evidence attached yet."));
   gtk_label_set_label (self->evidence_label, evidence->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->evidence_label), item->n_evidence > 0);
 
   /* The reviewer's comments on this item. */
   if (self->store != NULL)
