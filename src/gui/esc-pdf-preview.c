@@ -260,8 +260,9 @@ render_request_free (RenderRequest *request)
   g_free (request);
 }
 
-static void fill_thumbnails (EscPdfPreview *self);
-static void wait_for_layout (EscPdfPreview *self);
+static void     fill_thumbnails (EscPdfPreview *self);
+static void     wait_for_layout (EscPdfPreview *self);
+static gboolean is_waiting_for_layout (EscPdfPreview *self);
 
 static void
 set_page_ready (EscPdfPreview *self)
@@ -305,7 +306,7 @@ page_rendered_cb (GObject      *object,
   if (request->page == self->page)
     {
       esc_pdf_page_view_set_texture (self->page_view, texture);
-      if (self->layout_handler != 0)
+      if (is_waiting_for_layout (self))
         ; /* the layout to come decides whether this is the right scale */
       else if (fabs (request->pixel_scale - wanted_pixel_scale (self)) < 0.01)
         set_page_ready (self);
@@ -349,7 +350,7 @@ render_idle_cb (gpointer user_data)
 
   self->render_idle = 0;
   /* Not laid out yet: the scale read now would be the old one. */
-  if (self->document == NULL || self->layout_handler != 0)
+  if (self->document == NULL || is_waiting_for_layout (self))
     return G_SOURCE_REMOVE;
 
   pixel_scale = wanted_pixel_scale (self);
@@ -844,10 +845,25 @@ page_action (GtkWidget  *widget,
 static void
 stop_waiting_for_layout (EscPdfPreview *self)
 {
-  if (self->layout_handler != 0)
+  /* A disposed clock (its window went away) has dropped its handlers already. */
+  if (self->layout_handler != 0 && g_signal_handler_is_connected (self->layout_clock, self->layout_handler))
     g_signal_handler_disconnect (self->layout_clock, self->layout_handler);
   self->layout_handler = 0;
   g_clear_object (&self->layout_clock);
+}
+
+/* TRUE while the layout of a frame is awaited; a clock that is no longer the widget's, or
+ * that dropped the handler, ends the wait. */
+static gboolean
+is_waiting_for_layout (EscPdfPreview *self)
+{
+  if (self->layout_handler == 0)
+    return FALSE;
+  if (self->layout_clock == gtk_widget_get_frame_clock (GTK_WIDGET (self)) &&
+      g_signal_handler_is_connected (self->layout_clock, self->layout_handler))
+    return TRUE;
+  stop_waiting_for_layout (self);
+  return FALSE;
 }
 
 /* Runs after the frame's layout: the page view has its new scale now. A drawing at that
@@ -877,7 +893,7 @@ wait_for_layout (EscPdfPreview *self)
       request_page (self);
       return;
     }
-  if (self->layout_handler != 0)
+  if (is_waiting_for_layout (self))
     return;
   self->layout_clock = g_object_ref (clock);
   self->layout_handler = g_signal_connect_after (clock, "layout", G_CALLBACK (laid_out_cb), self);
