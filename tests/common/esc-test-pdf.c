@@ -104,6 +104,64 @@ esc_test_write_pages_pdf (const char *path,
   return finish_pdf (surface, path, error);
 }
 
+/* Pages as a scanner makes them: one 150 dpi photograph of an A4 sheet each (grey paper
+ * with a little noise, dark lines of "text" and a stamp), the usual shape of evidence that
+ * local governments attach. */
+gboolean
+esc_test_write_scan_pdf (const char *path,
+                         guint       n_pages,
+                         GError    **error)
+{
+  const int        width = 1240, height = 1754;
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, A4_WIDTH, A4_HEIGHT);
+  cairo_t         *cr = cairo_create (surface);
+  guint32          state = 0x2545f491u;
+
+  for (guint n = 0; n < n_pages; n++)
+    {
+      cairo_surface_t *scan = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+      guint8          *data;
+      int              stride;
+
+      cairo_surface_flush (scan);
+      data = cairo_image_surface_get_data (scan);
+      stride = cairo_image_surface_get_stride (scan);
+      for (int y = 0; y < height; y++)
+        {
+          guint32 *row = (guint32 *) (data + (gsize) y * stride);
+          gboolean line = y > 200 && y < height - 200 && (y / 18) % 3 == 0;
+
+          for (int x = 0; x < width; x++)
+            {
+              int grey;
+
+              state ^= state << 13;
+              state ^= state >> 17;
+              state ^= state << 5;
+              grey = 236 + (int) (state % 16);
+              if (line && x > 150 && x < width - 150 - (y * 37 % 400))
+                grey = 40 + (int) (state % 40);
+              row[x] = (guint32) (grey << 16 | grey << 8 | (grey - 6));
+            }
+        }
+      cairo_surface_mark_dirty (scan);
+
+      cairo_save (cr);
+      cairo_scale (cr, A4_WIDTH / width, A4_HEIGHT / height);
+      cairo_set_source_surface (cr, scan, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      cairo_set_source_rgba (cr, 0.1, 0.2, 0.7, 0.6);
+      cairo_set_line_width (cr, 3);
+      cairo_arc (cr, A4_WIDTH - 120, A4_HEIGHT - 140, 45, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_show_page (cr);
+      cairo_surface_destroy (scan);
+    }
+  cairo_destroy (cr);
+  return finish_pdf (surface, path, error);
+}
+
 gboolean
 esc_test_write_big_pdf (const char *path,
                         goffset     size,

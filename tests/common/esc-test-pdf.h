@@ -27,6 +27,9 @@ gboolean  esc_test_write_big_pdf   (const char         *path,
                                     goffset             size,
                                     GError            **error);
 /* SHA-256 of a file, lower-case hex. */
+gboolean  esc_test_write_scan_pdf  (const char         *path,
+                                    guint               n_pages,
+                                    GError            **error);
 char     *esc_test_file_sha256     (const char         *path);
 
 G_END_DECLS
