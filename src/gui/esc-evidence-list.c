@@ -38,6 +38,7 @@ enum
   OPEN_LINK,
   CHANGED,
   TOAST,
+  SHOW_URI,
   N_SIGNALS
 };
 
@@ -671,12 +672,20 @@ extracted_for_viewer_cb (GObject      *object,
   EscEvidenceList *self = ESC_EVIDENCE_LIST (object);
   LinkData        *data = job_data (result);
   g_autofree char *uri = NULL;
-  GtkRoot         *root;
 
   if (!finish_job (self, result, _ ("The Document Cannot Be Opened")))
     return;
   uri = g_file_get_uri (data->destination);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SHOW_URI], 0, uri);
+}
+
+/* The default handler of ::show-uri: the desktop's viewer for the file. */
+static void
+real_show_uri (EscEvidenceList *self,
+               const char      *uri)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
 
@@ -715,6 +724,9 @@ edit_response_cb (AdwMessageDialog *dialog,
   GtkEditable *caption = g_object_get_data (G_OBJECT (dialog), "esc-caption");
   GtkEditable *title = g_object_get_data (G_OBJECT (dialog), "esc-title");
 
+  /* A dialog answers once; a late close after the answer finds nothing left to do. */
+  if (data == NULL)
+    return;
   if (!g_str_equal (response, "save"))
     {
       link_data_free (data);
@@ -738,6 +750,8 @@ unlink_response_cb (AdwMessageDialog *dialog,
 {
   LinkData *data = g_object_steal_data (G_OBJECT (dialog), "esc-data");
 
+  if (data == NULL)
+    return;
   if (g_str_equal (response, "cancel"))
     {
       link_data_free (data);
@@ -763,6 +777,31 @@ save_copy_response_cb (GtkNativeDialog *chooser,
     link_data_free (data);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
+}
+
+GtkNativeDialog *
+esc_evidence_list_save_copy (EscEvidenceList *self,
+                             const char      *link_uuid)
+{
+  GtkRoot              *root;
+  GtkFileChooserNative *chooser;
+  const EscLink        *link;
+
+  g_return_val_if_fail (ESC_IS_EVIDENCE_LIST (self), NULL);
+  g_return_val_if_fail (link_uuid != NULL, NULL);
+
+  link = find_link (self, link_uuid);
+  if (link == NULL)
+    return NULL;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  chooser = gtk_file_chooser_native_new (_ ("Save a Copy"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), link->document->file_name);
+  g_object_set_data_full (G_OBJECT (chooser), "esc-data", link_data_new (link), (GDestroyNotify) link_data_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (save_copy_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  return GTK_NATIVE_DIALOG (chooser);
 }
 
 static void
@@ -833,18 +872,7 @@ row_action_cb (GSimpleAction *action,
       gtk_window_present (GTK_WINDOW (dialog));
     }
   else if (g_str_equal (name, "save-copy"))
-    {
-      GtkRoot              *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkFileChooserNative *chooser;
-
-      chooser = gtk_file_chooser_native_new (_ ("Save a Copy"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                             GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
-      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), link->document->file_name);
-      g_object_set_data_full (G_OBJECT (chooser), "esc-data", link_data_new (link), (GDestroyNotify) link_data_free);
-      g_signal_connect_object (chooser, "response", G_CALLBACK (save_copy_response_cb), self, 0);
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-    }
+    esc_evidence_list_save_copy (self, link->uuid);
   else if (g_str_equal (name, "open-external"))
     {
       LinkData        *data = link_data_new (link);
@@ -918,6 +946,16 @@ esc_evidence_list_class_init (EscEvidenceListClass *klass)
    */
   signals[TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * EscEvidenceList::show-uri:
+   * @uri: the extracted copy of a document
+   *
+   * "Open with the default viewer" extracted the document; the default handler launches
+   * the desktop's viewer. A handler that stops the emission keeps the viewer closed.
+   */
+  signals[SHOW_URI] = g_signal_new_class_handler ("show-uri", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                  G_CALLBACK (real_show_uri), NULL, NULL, NULL,
+                                                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/esc-evidence-list.ui");
   gtk_widget_class_bind_template_child (widget_class, EscEvidenceList, list_box);

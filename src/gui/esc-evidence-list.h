@@ -30,6 +30,10 @@ void            esc_evidence_list_attach_files     (EscEvidenceList *self,
                                                     GListModel      *files);
 /* Opens the file chooser (several files, PDF and photos). */
 GtkNativeDialog *esc_evidence_list_choose_files    (EscEvidenceList *self);
+/* What "Save a copy…" does: opens the save chooser for the link's document; the copy is
+ * written on a worker when it is accepted. NULL when the link is not in the list. */
+GtkNativeDialog *esc_evidence_list_save_copy       (EscEvidenceList *self,
+                                                    const char      *link_uuid);
 /* Lets widget (e.g. the whole indicator page) take dropped files too. */
 void            esc_evidence_list_add_drop_target  (EscEvidenceList *self,
                                                     GtkWidget       *widget);

@@ -5,11 +5,14 @@
  *
  * The evidence list and the preview pane in a real window: attach through the file
  * chooser's code path and by a drop, see thumbnails and the first page, page forward,
- * zoom, unlock a protected PDF. With ESC_SCREENSHOT_DIR set, saves the preview pane.
+ * zoom, unlock a protected PDF; in the window, each row action (save a copy, open with the
+ * viewer, rename, pages and caption, unlink, remove). With ESC_SCREENSHOT_DIR set, saves
+ * the preview pane.
  */
 #include "config.h"
 
 #include <adwaita.h>
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <math.h>
 
@@ -614,6 +617,352 @@ test_window (void)
   esc_test_drain (100);
 }
 
+/* The row actions in the wired window: each goes through the row's menu action and the
+ * dialog it opens, and changes the workspace exactly as it says. */
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize            length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* A ten-page PDF, so that "3-5, 9" names pages it has. */
+static char *
+make_ten_page_pdf (const char *dir)
+{
+  char            *path = g_build_filename (dir, "ten-pages.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t         *cr = cairo_create (surface);
+
+  for (guint i = 1; i <= 10; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Page %u", i);
+
+      cairo_move_to (cr, 72, 72);
+      cairo_set_font_size (cr, 24);
+      cairo_show_text (cr, text);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+static GtkWidget *
+find_row (EscEvidenceList *list,
+          const char      *link_uuid)
+{
+  GtkWidget *child;
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (list)); child != NULL;)
+    {
+      if (ADW_IS_ACTION_ROW (child) && g_strcmp0 (g_object_get_data (G_OBJECT (child), "esc-link"), link_uuid) == 0)
+        return child;
+      /* Depth first through the list's widgets. */
+      if (gtk_widget_get_first_child (child) != NULL)
+        child = gtk_widget_get_first_child (child);
+      else
+        {
+          while (child != NULL && gtk_widget_get_next_sibling (child) == NULL)
+            {
+              child = gtk_widget_get_parent (child);
+              if (child == GTK_WIDGET (list))
+                return NULL;
+            }
+          if (child != NULL)
+            child = gtk_widget_get_next_sibling (child);
+        }
+    }
+  return NULL;
+}
+
+static const EscLink *
+link_of (EscEvidenceList *list,
+         const char      *file_name)
+{
+  for (guint i = 0; i < esc_evidence_list_get_n_links (list); i++)
+    if (g_str_equal (esc_evidence_list_get_link (list, i)->document->file_name, file_name))
+      return esc_evidence_list_get_link (list, i);
+  g_assert_not_reached ();
+}
+
+static void
+row_action (EscEvidenceList *list,
+            const char      *file_name,
+            const char      *action)
+{
+  GtkWidget *row = find_row (list, link_of (list, file_name)->uuid);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate_action (row, action, NULL));
+}
+
+/* The message dialog the last action opened. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      {
+        g_assert_null (found);
+        found = l->data;
+      }
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* Answers the dialog as its button would, then lets it go. */
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  esc_test_drain (20);
+}
+
+static void
+close_message_dialogs (void)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      gtk_window_destroy (l->data);
+  esc_test_drain (20);
+}
+
+static void
+show_uri_cb (EscEvidenceList *list,
+             const char      *uri,
+             char           **shown)
+{
+  g_free (*shown);
+  *shown = g_strdup (uri);
+  /* No real viewer in a test. */
+  g_signal_stop_emission_by_name (list, "show-uri");
+}
+
+static gboolean
+chooser_has_name (gpointer data)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (data));
+  g_autofree char  *name = file != NULL ? g_file_get_basename (file) : NULL;
+
+  return g_strcmp0 (name, "copy.pdf") == 0;
+}
+
+static void
+edit_pages (EscEvidenceList *list,
+            const char      *file_name,
+            const char      *pages,
+            const char      *caption)
+{
+  AdwMessageDialog *dialog;
+
+  row_action (list, file_name, "row.edit");
+  dialog = find_message_dialog ();
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "esc-pages"), pages);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "esc-caption"), caption);
+  answer (dialog, "save");
+}
+
+static void
+test_row_actions (void)
+{
+  g_autofree char            *dir = g_strdup_printf ("%s/row-actions", tmp_dir);
+  g_autofree char            *path = NULL;
+  g_autofree char            *assessment = NULL;
+  g_autofree char            *pdf = NULL;
+  g_autofree char            *png = data_path ("photo.png");
+  g_autofree char            *pdf_sha = NULL;
+  g_autofree char            *png_sha = NULL;
+  g_autofree char            *copy = NULL;
+  g_autofree char            *copy_sha = NULL;
+  g_autofree char            *shown = NULL;
+  g_autofree char            *shown_path = NULL;
+  g_autofree char            *shown_sha = NULL;
+  g_autofree char            *cache = NULL;
+  g_autofree char            *doc_uuid = NULL;
+  g_autofree char            *link_uuid = NULL;
+  g_autofree char            *photo_uuid = NULL;
+  g_autoptr (GError)          error = NULL;
+  g_autoptr (GListStore)      files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr (GFile)           pdf_file = NULL;
+  g_autoptr (GFile)           png_file = NULL;
+  g_autoptr (GFile)           copy_dir = NULL;
+  g_autoptr (GtkNativeDialog) chooser = NULL;
+  g_autoptr (GPtrArray)       links = NULL;
+  g_autoptr (EscDocument)     document = NULL;
+  g_autoptr (GInputStream)    blob = NULL;
+  const char *const           bad[] = { "9-3", "abc" };
+  AdwMessageDialog           *dialog;
+  EscStore                   *store;
+  WindowRun                   run = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  path = g_build_filename (dir, "rows.esca", NULL);
+  g_object_unref (esc_test_workspace_new (path, &assessment));
+  pdf = make_ten_page_pdf (dir);
+  pdf_sha = file_sha256 (pdf);
+  png_sha = file_sha256 (png);
+
+  run.window = esc_test_window_new (app);
+  esc_window_open_path (run.window, path, FALSE);
+  g_assert_true (esc_test_wait (workspace_ready, run.window, 30000));
+  esc_window_open_assessment (run.window, assessment);
+  g_assert_true (esc_test_wait (on_assessment_page, run.window, 10000));
+  run.view = esc_window_get_assessment_view (run.window);
+  run.list = esc_assessment_view_get_evidence_list (run.view);
+  g_assert_true (esc_assessment_view_go_to_code (run.view, "5"));
+  store = esc_workspace_get_store (esc_window_get_workspace (run.window));
+  g_signal_connect (run.list, "show-uri", G_CALLBACK (show_uri_cb), &shown);
+
+  pdf_file = g_file_new_for_path (pdf);
+  png_file = g_file_new_for_path (png);
+  g_list_store_append (files, pdf_file);
+  g_list_store_append (files, png_file);
+  esc_evidence_list_attach_files (run.list, G_LIST_MODEL (files));
+  g_assert_true (esc_test_wait (window_list_idle, &run, 20000));
+  g_assert_cmpuint (esc_evidence_list_get_n_links (run.list), ==, 2);
+  g_assert_cmpuint (link_of (run.list, "ten-pages.pdf")->document->n_pages, ==, 10);
+  doc_uuid = g_strdup (link_of (run.list, "ten-pages.pdf")->document->uuid);
+  link_uuid = g_strdup (link_of (run.list, "ten-pages.pdf")->uuid);
+  photo_uuid = g_strdup (link_of (run.list, "photo.png")->document->uuid);
+
+  /* Save a copy…: the save chooser, a name picked, Accept; the same bytes come out. */
+  chooser = g_object_ref (esc_evidence_list_save_copy (run.list, link_uuid));
+  g_assert_nonnull (chooser);
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  copy_dir = g_file_new_for_path (dir);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), copy_dir, NULL));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "copy.pdf");
+  g_assert_true (esc_test_wait (chooser_has_name, chooser, 10000));
+  gtk_native_dialog_hide (chooser);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  g_assert_true (esc_test_wait (window_list_idle, &run, 20000));
+  copy = g_build_filename (dir, "copy.pdf", NULL);
+  copy_sha = file_sha256 (copy);
+  g_assert_cmpstr (copy_sha, ==, pdf_sha);
+
+  /* Open with the default viewer: a copy in the cache with the same bytes is handed to
+   * the launcher (stopped here). */
+  row_action (run.list, "photo.png", "row.open-external");
+  g_assert_true (esc_test_wait (window_list_idle, &run, 20000));
+  g_assert_nonnull (shown);
+  shown_path = g_filename_from_uri (shown, NULL, &error);
+  g_assert_no_error (error);
+  cache = g_build_filename (g_get_user_cache_dir (), "esc-assessor", "open", NULL);
+  g_assert_true (g_str_has_prefix (shown_path, cache));
+  g_assert_true (g_str_has_suffix (shown_path, "photo.png"));
+  shown_sha = file_sha256 (shown_path);
+  g_assert_cmpstr (shown_sha, ==, png_sha);
+
+  /* Rename: the document's title changes in the workspace and in the row. */
+  row_action (run.list, "ten-pages.pdf", "row.rename");
+  dialog = find_message_dialog ();
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "esc-title"), "แผนพื้นที่สีเขียว 2567");
+  answer (dialog, "save");
+  g_assert_true (esc_test_wait (window_list_idle, &run, 20000));
+  document = esc_store_get_document (store, doc_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (document->title, ==, "แผนพื้นที่สีเขียว 2567");
+  g_assert_cmpstr (link_of (run.list, "ten-pages.pdf")->document->title, ==, "แผนพื้นที่สีเขียว 2567");
+  g_clear_pointer (&document, esc_document_free);
+
+  /* Pages and a caption: the link row changes. */
+  edit_pages (run.list, "ten-pages.pdf", "3-5, 9", "แผนที่และตาราง");
+  g_assert_true (esc_test_wait (window_list_idle, &run, 20000));
+  g_assert_null (esc_evidence_list_get_last_error (run.list));
+  links = esc_store_list_links (store, assessment, "5", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (links->len, ==, 2);
+  for (guint i = 0; i < links->len; i++)
+    {
+      EscLink *link = g_ptr_array_index (links, i);
+
+      if (g_str_equal (link->uuid, link_uuid))
+        {
+          g_assert_cmpstr (link->pages, ==, "3-5, 9");
+          g_assert_cmpstr (link->caption, ==, "แผนที่และตาราง");
+        }
+    }
+  g_clear_pointer (&links, g_ptr_array_unref);
+
+  /* Bad ranges: a message that names the fault, and the link as it was. */
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      EscLink *link;
+
+      edit_pages (run.list, "ten-pages.pdf", bad[i], "changed");
+      g_assert_true (esc_test_wait (window_list_idle, &run, 20000));
+      g_assert_nonnull (esc_evidence_list_get_last_error (run.list));
+      g_test_message ("%s: %s", bad[i], esc_evidence_list_get_last_error (run.list));
+      g_assert_nonnull (strstr (esc_evidence_list_get_last_error (run.list), i == 0 ? "backwards" : "not a list of pages"));
+      close_message_dialogs ();
+      links = esc_store_list_links (store, assessment, "5", &error);
+      g_assert_no_error (error);
+      link = g_ptr_array_index (links, g_str_equal (((EscLink *) g_ptr_array_index (links, 0))->uuid, link_uuid) ? 0 : 1);
+      g_assert_cmpstr (link->uuid, ==, link_uuid);
+      g_assert_cmpstr (link->pages, ==, "3-5, 9");
+      g_assert_cmpstr (link->caption, ==, "แผนที่และตาราง");
+      g_clear_pointer (&links, g_ptr_array_unref);
+    }
+
+  /* Unlink the PDF: the link goes, the document stays in the workspace. */
+  row_action (run.list, "ten-pages.pdf", "row.unlink");
+  answer (find_message_dialog (), "unlink");
+  g_assert_true (esc_test_wait (window_list_idle, &run, 20000));
+  g_assert_cmpuint (esc_evidence_list_get_n_links (run.list), ==, 1);
+  document = esc_store_get_document (store, doc_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (document->n_links, ==, 0);
+  g_clear_pointer (&document, esc_document_free);
+
+  /* Removing the photo nothing else links asks first: cancel keeps everything. */
+  row_action (run.list, "photo.png", "row.unlink");
+  dialog = find_message_dialog ();
+  g_assert_true (adw_message_dialog_has_response (dialog, "remove"));
+  document = esc_store_get_document (store, photo_uuid, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&document, esc_document_free);
+  answer (dialog, "cancel");
+  g_assert_true (esc_test_wait (window_list_idle, &run, 20000));
+  g_assert_cmpuint (esc_evidence_list_get_n_links (run.list), ==, 1);
+
+  /* Confirmed: the link, the document and its bytes are gone. */
+  row_action (run.list, "photo.png", "row.unlink");
+  answer (find_message_dialog (), "remove");
+  g_assert_true (esc_test_wait (window_list_idle, &run, 20000));
+  g_assert_cmpuint (esc_evidence_list_get_n_links (run.list), ==, 0);
+  document = esc_store_get_document (store, photo_uuid, &error);
+  g_assert_null (document);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  blob = esc_store_open_blob (store, png_sha, &error);
+  g_assert_null (blob);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  /* The PDF's bytes, still a document, are still there. */
+  blob = esc_store_open_blob (store, pdf_sha, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (blob);
+  g_clear_object (&blob);
+
+  gtk_window_destroy (GTK_WINDOW (run.window));
+  esc_test_drain (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -636,6 +985,7 @@ main (int   argc,
   ADD ("/gui/evidence/password", test_password);
 #undef ADD
   g_test_add_func ("/gui/evidence/window", test_window);
+  g_test_add_func ("/gui/evidence/row-actions", test_row_actions);
 
   status = g_test_run ();
   g_clear_object (&app);
