@@ -18,7 +18,8 @@ def count(path, totals):
     try:
         with open(path, encoding="utf-8") as f:
             rows = [json.loads(line) for line in f if line.strip()]
-    except OSError as e:
+    except (OSError, ValueError) as e:
+        # A missing or garbled log (two runs writing it at once) is a failure, not a crash.
         print(f"cannot read {path}: {e}", file=sys.stderr)
         totals["failed"] += 1
         return
