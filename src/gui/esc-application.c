@@ -153,6 +153,7 @@ esc_application_startup (GApplication *app)
     { "win.previous-indicator", { "<Alt>Left", "<Control>Page_Up", NULL } },
     { "win.next-indicator", { "<Alt>Right", "<Control>Page_Down", NULL } },
     { "win.quick-jump", { "<Control>k", NULL } },
+    { "win.search", { "<Control>f", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.show-workspace", { "<Alt>Up", NULL } },

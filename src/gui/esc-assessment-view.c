@@ -936,7 +936,6 @@ esc_assessment_view_class_init (EscAssessmentViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
 
   gtk_widget_class_install_action (widget_class, "assessment.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "assessment.search", NULL);
 }
 
 static void

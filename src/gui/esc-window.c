@@ -165,6 +165,7 @@ set_page (EscWindow  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-indicator", assessment);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-indicator", assessment);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quick-jump", assessment);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", assessment);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", assessment && !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-workspace", assessment);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment", workspace && !self->read_only);
@@ -561,6 +562,8 @@ navigate_action (GtkWidget  *widget,
     esc_assessment_view_go_next (self->assessment_view);
   else if (g_str_equal (action_name, "win.quick-jump"))
     esc_assessment_view_quick_jump (self->assessment_view);
+  else if (g_str_equal (action_name, "win.search"))
+    esc_assessment_view_start_search (self->assessment_view);
   else if (g_str_equal (action_name, "win.undo"))
     {
       if (!esc_assessment_view_undo (self->assessment_view))
@@ -1231,6 +1234,8 @@ esc_window_class_init (EscWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous-indicator", NULL, navigate_action);
   gtk_widget_class_install_action (widget_class, "win.next-indicator", NULL, navigate_action);
   gtk_widget_class_install_action (widget_class, "win.quick-jump", NULL, navigate_action);
+  /* Ctrl+F wherever the focus is in the window, while an assessment is open. */
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, navigate_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, navigate_action);
 }
 
