@@ -13,6 +13,7 @@
 
 #include "esc-backup.h"
 #include "esc-cli-private.h"
+#include "esc-format.h"
 #include "esc-salvage.h"
 #include "esc-thai.h"
 
@@ -87,7 +88,7 @@ esc_cli_backups_list (int    argc,
       EscBackup            *backup = g_ptr_array_index (backups, i);
       g_autoptr (GDateTime) local = g_date_time_to_local (backup->created);
       g_autofree char      *when = esc_thai_format_date (local, prefers_thai ());
-      g_autofree char      *size = g_format_size (backup->size);
+      g_autofree char      *size = esc_format_size (backup->size);
 
       printf ("%u\t%s\t%s\t%s\t%s\n", i + 1, when, backup->reason, size, backup->path);
     }

@@ -12,12 +12,7 @@
 
 #include "esc-cli-private.h"
 #include "esc-evidence.h"
-
-static char *
-format_size (gint64 size)
-{
-  return g_format_size (size);
-}
+#include "esc-format.h"
 
 int
 esc_cli_evidence_add (int    argc,
@@ -80,7 +75,7 @@ esc_cli_evidence_add (int    argc,
   for (guint i = 0; i < links->len; i++)
     {
       const EscLink   *link = g_ptr_array_index (links, i);
-      g_autofree char *size = format_size (link->document->size);
+      g_autofree char *size = esc_format_size (link->document->size);
 
       /* TRANSLATORS: file name, indicator code, SHA-256, size */
       printf (_ ("Attached %s to indicator %s (%s, %s"),
@@ -174,7 +169,7 @@ esc_cli_evidence_list (int    argc,
   for (guint i = 0; i < links->len; i++)
     {
       const EscLink   *link = g_ptr_array_index (links, i);
-      g_autofree char *size = format_size (link->document->size);
+      g_autofree char *size = esc_format_size (link->document->size);
 
       printf ("%-6s %.12s  %s", link->item_code, link->document->sha256, link->document->title);
       if (link->pages[0] != '\0')

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "esc-evidence-list.h"
+#include "esc-format.h"
 
 struct _EscEvidenceList
 {
@@ -180,7 +181,7 @@ find_link (EscEvidenceList *self,
 static char *
 describe_link (const EscLink *link)
 {
-  g_autofree char *size = g_format_size (link->document->size);
+  g_autofree char *size = esc_format_size (link->document->size);
   GString         *s = g_string_new (NULL);
 
   if (link->pages[0] != '\0')

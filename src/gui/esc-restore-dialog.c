@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "esc-backup.h"
+#include "esc-format.h"
 #include "esc-restore-dialog.h"
 #include "esc-thai.h"
 
@@ -108,7 +109,7 @@ load_backups (EscRestoreDialog *self)
       EscBackup            *backup = g_ptr_array_index (self->backups, i);
       g_autoptr (GDateTime) local = g_date_time_to_local (backup->created);
       g_autofree char      *when = esc_thai_format_date (local, prefers_thai ());
-      g_autofree char      *size = g_format_size (backup->size);
+      g_autofree char      *size = esc_format_size (backup->size);
       GtkWidget            *row = adw_action_row_new ();
       GtkWidget            *size_label = gtk_label_new (size);
 
