@@ -2170,9 +2170,11 @@ esc_store_foreach_assessment_full (EscStore            *self,
                                    gpointer             user_data,
                                    GError             **error)
 {
+  g_autoptr (sqlite3_stmt) laos_stmt = NULL;
   g_autoptr (sqlite3_stmt) assessments = NULL;
   g_autoptr (sqlite3_stmt) answers_stmt = NULL;
   g_autoptr (sqlite3_stmt) links = NULL;
+  g_autoptr (GHashTable)   laos = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) esc_lao_free);
   g_autoptr (EscFramework) framework = NULL;
   g_autofree char         *framework_uuid = NULL;
   AnswerSet                set;
@@ -2189,12 +2191,23 @@ esc_store_foreach_assessment_full (EscStore            *self,
     return FALSE;
   answer_set_init_lending (&set);
 
+  /* The local governments are read in one sequential scan, not looked up two b-trees deep
+   * for each assessment: for the whole country that halves the time of this part. */
+  laos_stmt = _esc_store_prepare (self, "SELECT " LAO_COLUMNS " FROM laos", error);
+  if (laos_stmt == NULL)
+    goto failed;
+  while ((rc = sqlite3_step (laos_stmt)) == SQLITE_ROW)
+    {
+      EscLao *lao = lao_from_row (laos_stmt);
+
+      g_hash_table_insert (laos, lao->uuid, lao);
+    }
+  if (rc != SQLITE_DONE)
+    goto failed_rc;
+
   assessments = _esc_store_prepare (self,
-                                    "SELECT a.uuid, a.lao_uuid, a.fiscal_year, a.framework_uuid, a.kind, a.assessor, "
-                                    "       a.status, a.created_at, a.updated_at, "
-                                    "       l.uuid, l.code, l.name, l.type, l.district, l.province, l.updated_at "
-                                    "FROM assessments a JOIN laos l ON l.uuid = a.lao_uuid "
-                                    "WHERE ?1 = 0 OR a.fiscal_year = ?1 ORDER BY a.uuid",
+                                    "SELECT " ASSESSMENT_COLUMNS " FROM assessments "
+                                    "WHERE ?1 = 0 OR fiscal_year = ?1 ORDER BY uuid",
                                     error);
   /* Scores only: the columns after them are not even decoded. */
   answers_stmt = _esc_store_prepare (self,
@@ -2218,7 +2231,10 @@ esc_store_foreach_assessment_full (EscStore            *self,
   while ((rc = sqlite3_step (assessments)) == SQLITE_ROW)
     {
       g_autoptr (EscAssessment) assessment = assessment_from_row (assessments, 0);
-      g_autoptr (EscLao)        lao = lao_from_columns (assessments, 9);
+      const EscLao             *lao = g_hash_table_lookup (laos, assessment->lao_uuid);
+
+      if (lao == NULL)
+        continue; /* cannot be while foreign keys hold; its rows are skipped as others' */
 
       /* Assessments mostly share one framework. */
       if (framework == NULL || g_strcmp0 (framework_uuid, assessment->framework_uuid) != 0)
@@ -2269,6 +2285,7 @@ esc_store_foreach_assessment_full (EscStore            *self,
     goto failed_rc;
 
   answer_set_clear_lending (&set);
+  g_clear_pointer (&laos_stmt, sqlite3_finalize);
   g_clear_pointer (&assessments, sqlite3_finalize);
   g_clear_pointer (&answers_stmt, sqlite3_finalize);
   g_clear_pointer (&links, sqlite3_finalize);
@@ -2279,6 +2296,7 @@ failed_rc:
   _esc_store_set_error (self, rc, error);
 failed:
   answer_set_clear_lending (&set);
+  g_clear_pointer (&laos_stmt, sqlite3_finalize);
   g_clear_pointer (&assessments, sqlite3_finalize);
   g_clear_pointer (&answers_stmt, sqlite3_finalize);
   g_clear_pointer (&links, sqlite3_finalize);
