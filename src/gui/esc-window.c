@@ -143,6 +143,20 @@ show_open_error (EscWindow    *self,
   show_error (self, title, body);
 }
 
+/* The working group's view is made the first time it is needed, not at start, where the
+ * window shows an assessment or the local governments. NULL once the window is disposed. */
+static EscProvinceView *
+ensure_province_view (EscWindow *self)
+{
+  if (self->province_view == NULL && self->stack != NULL)
+    {
+      self->province_view = ESC_PROVINCE_VIEW (esc_province_view_new ());
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->province_view), "province");
+    }
+
+  return self->province_view;
+}
+
 static void
 set_page (EscWindow  *self,
           const char *name)
@@ -154,6 +168,8 @@ set_page (EscWindow  *self,
   gboolean view_changed = (workspace || province) &&
                           g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), name) != 0;
 
+  if (province)
+    ensure_province_view (self);
   gtk_stack_set_visible_child_name (self->stack, name);
   gtk_widget_set_visible (self->view_switcher, open && (workspace || province));
   /* The working group's numbers are read again each time the view is shown. */
@@ -725,7 +741,7 @@ check_for_changes (EscWindow *self)
     }
   else if (g_strcmp0 (page, "province") == 0)
     {
-      esc_province_view_reload (self->province_view);
+      esc_province_view_reload (ensure_province_view (self));
       return;
     }
   else if (g_strcmp0 (page, "workspace") != 0)
@@ -1113,6 +1129,7 @@ esc_window_dispose (GObject *object)
   g_clear_object (&self->file_chooser);
   g_clear_weak_pointer (&self->new_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), ESC_TYPE_WINDOW);
+  self->province_view = NULL; /* went with the stack */
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
 
@@ -1200,7 +1217,6 @@ esc_window_class_init (EscWindowClass *klass)
   g_type_ensure (ESC_TYPE_WELCOME_PAGE);
   g_type_ensure (ESC_TYPE_WORKSPACE_VIEW);
   g_type_ensure (ESC_TYPE_ASSESSMENT_VIEW);
-  g_type_ensure (ESC_TYPE_PROVINCE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/esc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EscWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, back_button);
@@ -1210,7 +1226,6 @@ esc_window_class_init (EscWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, view_switcher);
-  gtk_widget_class_bind_template_child (widget_class, EscWindow, province_view);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, workspace_view);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, assessment_view);
@@ -1312,7 +1327,7 @@ esc_window_get_province_view (EscWindow *self)
 {
   g_return_val_if_fail (ESC_IS_WINDOW (self), NULL);
 
-  return self->province_view;
+  return ensure_province_view (self);
 }
 
 EscAssessmentView *
