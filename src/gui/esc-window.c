@@ -143,6 +143,25 @@ show_open_error (EscWindow    *self,
   show_error (self, title, body);
 }
 
+static void on_lao_activated_cb (EscWindow  *self,
+                                 EscLaoItem *item);
+
+/* The list of local governments is made the first time it is needed, not at start, where
+ * the window may show an assessment. NULL once the window is disposed. */
+static EscWorkspaceView *
+ensure_workspace_view (EscWindow *self)
+{
+  if (self->workspace_view == NULL && self->stack != NULL)
+    {
+      self->workspace_view = g_object_new (ESC_TYPE_WORKSPACE_VIEW, NULL);
+      g_signal_connect_swapped (self->workspace_view, "lao-activated", G_CALLBACK (on_lao_activated_cb), self);
+      esc_workspace_view_set_workspace (self->workspace_view, self->workspace);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->workspace_view), "workspace");
+    }
+
+  return self->workspace_view;
+}
+
 /* The working group's view is made the first time it is needed, not at start, where the
  * window shows an assessment or the local governments. NULL once the window is disposed. */
 static EscProvinceView *
@@ -170,6 +189,8 @@ set_page (EscWindow  *self,
 
   if (province)
     ensure_province_view (self);
+  else if (workspace)
+    ensure_workspace_view (self);
   gtk_stack_set_visible_child_name (self->stack, name);
   gtk_widget_set_visible (self->view_switcher, open && (workspace || province));
   /* The working group's numbers are read again each time the view is shown. */
@@ -295,7 +316,8 @@ open_cb (GObject      *source,
   set_inputs_sensitive (self, !self->read_only);
   author = g_settings_get_string (self->settings, "assessor-name");
   esc_workspace_set_author (workspace, author);
-  esc_workspace_view_set_workspace (self->workspace_view, workspace);
+  if (self->workspace_view != NULL)
+    esc_workspace_view_set_workspace (self->workspace_view, workspace);
   remember_workspace (self, path);
   update_workspace_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
@@ -372,7 +394,8 @@ esc_window_show_welcome (EscWindow *self)
 
   esc_assessment_view_flush (self->assessment_view);
   esc_assessment_view_unload (self->assessment_view);
-  esc_workspace_view_set_workspace (self->workspace_view, NULL);
+  if (self->workspace_view != NULL)
+    esc_workspace_view_set_workspace (self->workspace_view, NULL);
   if (self->workspace != NULL)
     {
       g_clear_object (&self->workspace);
@@ -529,7 +552,7 @@ new_assessment_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   EscWindow  *self = ESC_WINDOW (widget);
-  EscLaoItem *item = esc_workspace_view_get_selected (self->workspace_view);
+  EscLaoItem *item = esc_workspace_view_get_selected (ensure_workspace_view (self));
 
   if (item == NULL)
     {
@@ -899,8 +922,11 @@ import_cb (GObject      *source,
 
   if (ESC_WORKSPACE (source) == self->workspace)
     {
-      esc_workspace_view_set_workspace (self->workspace_view, NULL);
-      esc_workspace_view_set_workspace (self->workspace_view, self->workspace);
+      if (self->workspace_view != NULL)
+        {
+          esc_workspace_view_set_workspace (self->workspace_view, NULL);
+          esc_workspace_view_set_workspace (self->workspace_view, self->workspace);
+        }
       update_workspace_title (self);
     }
   /* Translators: after a CSV import, e.g. "12 local governments added, 3 updated" */
@@ -1129,7 +1155,8 @@ esc_window_dispose (GObject *object)
   g_clear_object (&self->file_chooser);
   g_clear_weak_pointer (&self->new_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), ESC_TYPE_WINDOW);
-  self->province_view = NULL; /* went with the stack */
+  self->province_view = NULL; /* these went with the stack */
+  self->workspace_view = NULL;
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
 
@@ -1215,7 +1242,6 @@ esc_window_class_init (EscWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ESC_TYPE_WELCOME_PAGE);
-  g_type_ensure (ESC_TYPE_WORKSPACE_VIEW);
   g_type_ensure (ESC_TYPE_ASSESSMENT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/esc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EscWindow, toast_overlay);
@@ -1227,9 +1253,7 @@ esc_window_class_init (EscWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, welcome_page);
-  gtk_widget_class_bind_template_child (widget_class, EscWindow, workspace_view);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, assessment_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_lao_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_status_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_failed_cb);
 
@@ -1319,7 +1343,7 @@ esc_window_get_workspace_view (EscWindow *self)
 {
   g_return_val_if_fail (ESC_IS_WINDOW (self), NULL);
 
-  return self->workspace_view;
+  return ensure_workspace_view (self);
 }
 
 EscProvinceView *
