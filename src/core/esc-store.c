@@ -428,7 +428,46 @@ read_be32 (const guint8 *bytes)
          ((guint32) bytes[2] << 8) | (guint32) bytes[3];
 }
 
-/* Looks at the file's header without SQLite, so nothing is written to a file
+/* Reads the start of the file through SQLite's file layer, never with a plain open() and
+ * close(): closing any descriptor of a file drops every POSIX lock this process holds on
+ * it, those of this process' other connections too. Another process could then take the
+ * file as unused, checkpoint it and delete the WAL and its index under those connections,
+ * whose later commits would go to a deleted file. SQLite keeps such a descriptor open
+ * until its locks are released. Returns an SQLite result code; *n is the bytes read. */
+static int
+read_header (const char *path,
+             guint8     *header,
+             gsize       size,
+             gsize      *n)
+{
+  sqlite3_vfs     *vfs = sqlite3_vfs_find (NULL);
+  g_autofree void *memory = g_malloc0 (vfs->szOsFile);
+  g_autofree char *full_path = g_malloc0 (vfs->mxPathname + 1);
+  sqlite3_file    *file = memory;
+  sqlite3_int64    file_size = 0;
+  int              flags = 0;
+  int              rc;
+
+  *n = 0;
+  /* The file layer wants the full path SQLite itself would give it. */
+  rc = vfs->xFullPathname (vfs, path, vfs->mxPathname + 1, full_path);
+  if (rc != SQLITE_OK)
+    return rc;
+  rc = vfs->xOpen (vfs, full_path, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &flags);
+  if (rc == SQLITE_OK)
+    rc = file->pMethods->xFileSize (file, &file_size);
+  if (rc == SQLITE_OK && file_size > 0)
+    {
+      *n = (gsize) MIN (file_size, (sqlite3_int64) size);
+      rc = file->pMethods->xRead (file, header, (int) *n, 0);
+    }
+  if (file->pMethods != NULL)
+    file->pMethods->xClose (file);
+
+  return rc;
+}
+
+/* Looks at the file's header without SQLite's pager, so nothing is written to a file
  * that is not ours. */
 static gboolean
 check_header (const char *path,
@@ -436,11 +475,10 @@ check_header (const char *path,
 {
   g_autofree char *display = g_filename_display_basename (path);
   guint8           header[HEADER_SIZE];
-  FILE            *file;
-  size_t           n;
+  gsize            n = 0;
+  int              rc;
 
-  file = g_fopen (path, "rb");
-  if (file == NULL)
+  if (g_access (path, R_OK) != 0)
     {
       int saved_errno = errno;
 
@@ -453,8 +491,15 @@ check_header (const char *path,
       return FALSE;
     }
 
-  n = fread (header, 1, sizeof header, file);
-  fclose (file);
+  rc = read_header (path, header, sizeof header, &n);
+  if (rc != SQLITE_OK && g_file_test (path, G_FILE_TEST_IS_DIR))
+    n = 0; /* said below: not a workspace */
+  else if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_IO,
+                   _ ("“%s” could not be opened: %s"), display, sqlite3_errstr (rc));
+      return FALSE;
+    }
 
   if (n == 0)
     {
