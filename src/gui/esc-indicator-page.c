@@ -173,6 +173,15 @@ esc_indicator_page_flush_note (EscIndicatorPage *self)
   emit_change (self, &change);
 }
 
+/* Whether the note was typed into and is not committed yet. */
+gboolean
+esc_indicator_page_has_unsaved_note (EscIndicatorPage *self)
+{
+  g_return_val_if_fail (ESC_IS_INDICATOR_PAGE (self), FALSE);
+
+  return self->note_timeout != 0;
+}
+
 static gboolean
 note_timeout_cb (gpointer user_data)
 {

@@ -24,6 +24,7 @@ void                esc_indicator_page_show            (EscIndicatorPage   *self
                                                         gboolean            thai);
 const EscIndicator *esc_indicator_page_get_item        (EscIndicatorPage   *self);
 void                esc_indicator_page_flush_note      (EscIndicatorPage   *self);
+gboolean            esc_indicator_page_has_unsaved_note (EscIndicatorPage  *self);
 guint               esc_indicator_page_get_n_scores    (EscIndicatorPage   *self);
 EscScoreRow        *esc_indicator_page_get_score_row   (EscIndicatorPage   *self,
                                                         guint               index);

@@ -17,6 +17,8 @@
 #include "esc-window.h"
 
 #define MAX_RECENT 8
+/* How often an open workspace is looked at for other connections' commits. */
+#define POLL_SECONDS 2
 
 /* The main window: welcome page, the workspace's local governments, an assessment. */
 struct _EscWindow
@@ -47,6 +49,7 @@ struct _EscWindow
   gboolean                read_only;
   gint64                  data_version; /* of the workspace's connection, when last read */
   guint                   recheck_id;
+  guint                   poll_id;
   gboolean                reopen_province; /* the working group's view, once read again */
   gboolean                report_first_frame;
 };
@@ -783,6 +786,71 @@ recheck_cb (gpointer user_data)
     check_for_changes (self);
 }
 
+/* Whether reading the file again now would lose or disturb work in this window: a change
+ * not written yet, a note or a score being typed, evidence or a review being saved. */
+static gboolean
+is_working (EscWindow *self)
+{
+  EscIndicatorPage *page = esc_assessment_view_get_page (self->assessment_view);
+  GtkWidget        *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget        *spin = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) : NULL;
+
+  if (self->busy > 0 || esc_workspace_get_n_pending (self->workspace) > 0 ||
+      esc_indicator_page_has_unsaved_note (page) ||
+      esc_review_panel_is_busy (esc_indicator_page_get_review_panel (page)) ||
+      esc_evidence_list_is_busy (esc_assessment_view_get_evidence_list (self->assessment_view)))
+    return TRUE;
+
+  /* A score typed but not entered yet: its text is not the value shown. An empty field
+   * is a score not entered (see EscScoreRow). */
+  if (spin != NULL)
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+      char       *end = NULL;
+      double      typed = g_ascii_strtod (text, &end);
+
+      if (text[0] != '\0' &&
+          (end == text || *end != '\0' || typed != gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin))))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A window in sight but not focused (beside another on the screen) shows what the file
+ * holds too: every POLL_SECONDS it asks for the data version, one tiny pragma, and reads
+ * the file again only when another connection committed and nothing is being typed. */
+static gboolean
+poll_cb (gpointer user_data)
+{
+  EscWindow *self = user_data;
+
+  if (self->workspace != NULL && !is_working (self))
+    check_for_changes (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+esc_window_map (GtkWidget *widget)
+{
+  EscWindow *self = ESC_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (esc_window_parent_class)->map (widget);
+  if (self->poll_id == 0)
+    self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_cb, self);
+}
+
+static void
+esc_window_unmap (GtkWidget *widget)
+{
+  EscWindow *self = ESC_WINDOW (widget);
+
+  /* A hidden window is read again when it is shown and focused. */
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  GTK_WIDGET_CLASS (esc_window_parent_class)->unmap (widget);
+}
+
 static void
 on_is_active_cb (EscWindow *self)
 {
@@ -1152,6 +1220,7 @@ esc_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->recheck_id, g_source_remove);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_object (&self->file_chooser);
   g_clear_weak_pointer (&self->new_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), ESC_TYPE_WINDOW);
@@ -1233,6 +1302,8 @@ esc_window_class_init (EscWindowClass *klass)
   object_class->get_property = esc_window_get_property;
   object_class->set_property = esc_window_set_property;
   window_class->close_request = esc_window_close_request;
+  widget_class->map = esc_window_map;
+  widget_class->unmap = esc_window_unmap;
 
   properties[PROP_WORKSPACE] = g_param_spec_object ("workspace", NULL, NULL, ESC_TYPE_WORKSPACE,
                                                     G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

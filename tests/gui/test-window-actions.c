@@ -755,6 +755,77 @@ test_two_windows (Fixture      *f,
   esc_test_drain (100);
 }
 
+static void
+cli_set_score (Fixture *f,
+               double   value)
+{
+  g_autofree char   *cli = g_build_filename (g_getenv ("ESC_BUILD_DIR"), "src", "cli", "esc-cli", NULL);
+  g_autofree char   *text = g_strdup_printf ("%g", value);
+  g_autoptr (GError) error = NULL;
+  int                status = 0;
+  const char        *argv[] = { cli, "answer", "set", f->path, "--assessment", f->assessment, "--indicator", ITEM,
+                                "--process", text, NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpfloat (stored_score (f), ==, value);
+}
+
+/* Two windows side by side on one workspace: the one that never gets the focus still
+ * shows a score entered in the other, or by another process, within a few seconds; a
+ * hidden window does not look at the file meanwhile. */
+static void
+test_background_window (Fixture      *f,
+                        gconstpointer unused)
+{
+  EscWindow     *front = open_window (f, f->assessment);
+  EscWindow     *back = open_window (f, f->assessment);
+  double         before = shown_score (front);
+  double         value = before == 1 ? 2 : 1;
+  double         third = before == 3 ? 4 : 3;
+  GtkSpinButton *spin;
+  ShownData      shown;
+
+  focus (front);
+  g_assert_false (gtk_window_is_active (GTK_WINDOW (back)));
+  g_assert_cmpfloat (shown_score (back), ==, before);
+
+  /* Entered in the front window: the back one, never focused, shows it. */
+  spin = esc_score_row_get_spin (esc_indicator_page_get_score_row (esc_assessment_view_get_page (esc_window_get_assessment_view (front)), 0));
+  gtk_spin_button_set_value (spin, value);
+  esc_assessment_view_flush (esc_window_get_assessment_view (front));
+  g_assert_cmpfloat (stored_score (f), ==, value);
+  shown.window = back;
+  shown.value = value;
+  g_assert_true (esc_test_wait (shows_score, &shown, 30000));
+  g_assert_false (gtk_window_is_active (GTK_WINDOW (back)));
+  g_assert_cmpstr (esc_assessment_view_get_assessment (esc_window_get_assessment_view (back))->uuid, ==, f->assessment);
+
+  /* Set by esc-cli: both windows show it, the focused one and the one behind. */
+  cli_set_score (f, third);
+  shown.value = third;
+  g_assert_true (esc_test_wait (shows_score, &shown, 30000));
+  shown.window = front;
+  g_assert_true (esc_test_wait (shows_score, &shown, 30000));
+  g_assert_false (gtk_window_is_active (GTK_WINDOW (back)));
+
+  /* Hidden, the back window does not read the file; shown again, it does. */
+  gtk_widget_set_visible (GTK_WIDGET (back), FALSE);
+  cli_set_score (f, before);
+  esc_test_drain (3000);
+  g_assert_cmpfloat (shown_score (back), ==, third);
+  gtk_widget_set_visible (GTK_WIDGET (back), TRUE);
+  shown.window = back;
+  shown.value = before;
+  g_assert_true (esc_test_wait (shows_score, &shown, 30000));
+
+  gtk_window_destroy (GTK_WINDOW (back));
+  gtk_window_destroy (GTK_WINDOW (front));
+  esc_test_drain (100);
+}
+
 static GtkWidget *
 find_actionable (GtkWidget  *widget,
                  const char *action_name)
@@ -995,6 +1066,7 @@ main (int   argc,
   g_test_add ("/gui/window-actions/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
   g_test_add ("/gui/window-actions/restore", Fixture, NULL, fixture_setup, test_restore, fixture_teardown);
   g_test_add ("/gui/window-actions/two-windows", Fixture, NULL, fixture_setup, test_two_windows, fixture_teardown);
+  g_test_add ("/gui/window-actions/background-window", Fixture, NULL, fixture_setup, test_background_window, fixture_teardown);
   g_test_add ("/gui/window-actions/demo-and-province", Fixture, NULL, fixture_setup, test_demo_and_province, fixture_teardown);
   g_test_add ("/gui/window-actions/needs-fix", Fixture, NULL, fixture_setup, test_needs_fix, fixture_teardown);
   g_test_add ("/gui/window-actions/read-only", Fixture, NULL, fixture_setup, test_read_only, fixture_teardown);
