@@ -413,3 +413,116 @@ esc_backup_restore (const char *workspace_path,
     return FALSE;
   return copy_into_place (backup_path, workspace_path, error);
 }
+
+gboolean
+esc_backup_save_copy (const char *workspace_path,
+                      const char *dest_path,
+                      GError    **error)
+{
+  g_autofree char     *display = NULL;
+  g_autofree char     *partial = NULL;
+  g_autoptr (EscStore) store = NULL;
+
+  g_return_val_if_fail (workspace_path != NULL, FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  display = g_filename_display_name (dest_path);
+  if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, ESC_STORE_ERROR, ESC_STORE_ERROR_EXISTS,
+                   _ ("“%s” already exists; choose another name: a copy never replaces a file"), display);
+      return FALSE;
+    }
+
+  /* Read-only: the copy is made from what the file holds, even when it cannot be written. */
+  store = esc_store_open (workspace_path, ESC_STORE_OPEN_READ_ONLY, error);
+  if (store == NULL)
+    return FALSE;
+
+  /* Under a temporary name first, checked, then renamed: a copy cut short is never left
+   * under the chosen name. */
+  partial = g_strconcat (dest_path, TMP_SUFFIX, NULL);
+  g_unlink (partial);
+  if (!_esc_store_backup_to_file (store, partial, error) ||
+      !_esc_store_check_backup_file (partial, error))
+    {
+      g_unlink (partial);
+      return FALSE;
+    }
+
+  if (g_file_test (dest_path, G_FILE_TEST_EXISTS) || g_rename (partial, dest_path) != 0)
+    {
+      int saved_errno = g_file_test (dest_path, G_FILE_TEST_EXISTS) ? EEXIST : errno;
+
+      g_unlink (partial);
+      g_set_error (error, ESC_STORE_ERROR,
+                   saved_errno == EEXIST ? ESC_STORE_ERROR_EXISTS : ESC_STORE_ERROR_IO,
+                   _ ("The copy “%s” could not be saved: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  char *workspace_path;
+  char *dest_path;
+} SaveCopyData;
+
+static void
+save_copy_data_free (SaveCopyData *data)
+{
+  g_free (data->workspace_path);
+  g_free (data->dest_path);
+  g_free (data);
+}
+
+static void
+save_copy_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  SaveCopyData *data = task_data;
+  GError       *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!esc_backup_save_copy (data->workspace_path, data->dest_path, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+esc_backup_save_copy_async (const char         *workspace_path,
+                            const char         *dest_path,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  SaveCopyData     *data;
+
+  g_return_if_fail (workspace_path != NULL);
+  g_return_if_fail (dest_path != NULL);
+
+  data = g_new0 (SaveCopyData, 1);
+  data->workspace_path = g_strdup (workspace_path);
+  data->dest_path = g_strdup (dest_path);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, esc_backup_save_copy_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_copy_data_free);
+  g_task_run_in_thread (task, save_copy_thread);
+}
+
+gboolean
+esc_backup_save_copy_finish (GAsyncResult *result,
+                             GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == esc_backup_save_copy_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -51,6 +51,20 @@ gboolean   esc_backup_restore       (const char   *workspace_path,
                                      const char   *backup_path,
                                      char        **safety_path,
                                      GError      **error);
+/* Copies the workspace at workspace_path, with every change committed to it (also those
+ * still in its -wal), into a new workspace file at dest_path, which must not exist yet.
+ * Opens its own read-only connection, so it runs in any thread and on a read-only file. */
+gboolean   esc_backup_save_copy     (const char   *workspace_path,
+                                     const char   *dest_path,
+                                     GError      **error);
+/* esc_backup_save_copy() in a worker thread. */
+void       esc_backup_save_copy_async  (const char          *workspace_path,
+                                        const char          *dest_path,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean   esc_backup_save_copy_finish (GAsyncResult        *result,
+                                        GError             **error);
 void       esc_backup_free          (EscBackup    *backup);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EscBackup, esc_backup_free)

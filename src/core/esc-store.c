@@ -593,6 +593,49 @@ directory_is_writable (const char *path)
   return g_access (dir, W_OK) == 0;
 }
 
+/* Whether a WAL with commits lies beside the file (more than its 32-byte header). */
+static gboolean
+has_wal_content (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf         buf;
+
+  return g_stat (wal, &buf) == 0 && buf.st_size > 32;
+}
+
+/* Opens the connection, replacing any earlier one, and reads the two header fields every
+ * open checks. */
+static gboolean
+open_connection (EscStore   *self,
+                 const char *uri,
+                 int         open_flags,
+                 gint64     *app_id,
+                 gint64     *version,
+                 GError    **error)
+{
+  int rc;
+
+  if (self->db != NULL)
+    {
+      g_hash_table_remove_all (self->statements);
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+
+  /* A store is used by one thread at a time (see esc-store.h): SQLite need not lock the
+   * connection around every call, which a pass over every answer makes a million of. */
+  rc = sqlite3_open_v2 (uri, &self->db, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _esc_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return configure_connection (self, error) &&
+         query_int (self, "PRAGMA application_id", app_id, error) &&
+         query_int (self, "PRAGMA user_version", version, error);
+}
+
 EscStore *
 esc_store_open (const char       *path,
                 EscStoreOpenFlags flags,
@@ -601,11 +644,11 @@ esc_store_open (const char       *path,
   g_autoptr (EscStore) self = NULL;
   g_autoptr (GError)   local_error = NULL;
   g_autofree char     *uri = NULL;
+  g_autofree char     *fallback_uri = NULL;
   gboolean             read_only;
   gint64               app_id = 0;
   gint64               version = 0;
   int                  open_flags;
-  int                  rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -633,9 +676,17 @@ esc_store_open (const char       *path,
     {
       g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
 
-      /* A read-only folder cannot hold the WAL index; the file is then read as it stands. */
-      uri = g_strdup_printf ("file:%s?mode=ro%s", escaped,
-                             directory_is_writable (path) ? "" : "&immutable=1");
+      /* A read-only folder cannot hold a new WAL index; the file is then read as it
+       * stands. A WAL with commits left beside it (a crash, another program still at work,
+       * a stick made read-only since) is part of the workspace: SQLite reads it through
+       * the index left with it, and only when that cannot be read is the file alone read. */
+      uri = g_strdup_printf ("file:%s?mode=ro", escaped);
+      if (!directory_is_writable (path))
+        {
+          fallback_uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
+          if (!has_wal_content (path))
+            g_clear_pointer (&uri, g_free);
+        }
       open_flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
     }
   else
@@ -644,23 +695,18 @@ esc_store_open (const char       *path,
       open_flags = SQLITE_OPEN_READWRITE;
     }
 
-  /* A store is used by one thread at a time (see esc-store.h): SQLite need not lock the
-   * connection around every call, which a pass over every answer makes a million of. */
-  rc = sqlite3_open_v2 (uri, &self->db, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
+  if (uri == NULL || !open_connection (self, uri, open_flags, &app_id, &version, &local_error))
     {
-      _esc_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  if (!configure_connection (self, error))
-    return NULL;
-
-  if (!query_int (self, "PRAGMA application_id", &app_id, &local_error) ||
-      !query_int (self, "PRAGMA user_version", &version, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
+      if (fallback_uri == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (local_error != NULL)
+        g_debug ("The WAL beside %s cannot be read, the file alone is: %s", path, local_error->message);
+      g_clear_error (&local_error);
+      if (!open_connection (self, fallback_uri, open_flags, &app_id, &version, error))
+        return NULL;
     }
 
   if (app_id != ESC_STORE_APPLICATION_ID)

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "esc-backup.h"
 #include "esc-export-dialog.h"
 #include "esc-merge-window.h"
 #include "esc-province-view.h"
@@ -1014,7 +1015,7 @@ copy_cb (GObject      *source,
 
   g_free (data);
   self->busy--;
-  if (!g_file_copy_finish (G_FILE (source), result, &error))
+  if (!esc_backup_save_copy_finish (result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, _ ("The copy was not saved"), error->message);
@@ -1025,15 +1026,14 @@ copy_cb (GObject      *source,
   esc_window_open_path (self, path, FALSE);
 }
 
-/* The workspace file as it stands (the read-only window shows exactly that), copied to a
- * new file that is then opened; an existing file is never replaced. */
+/* The workspace with every committed change (also those still in its -wal, which a copy
+ * of the file alone would lose), copied by SQLite's online backup in a worker with its own
+ * connection to a new file that is then opened; an existing file is never replaced. */
 void
 esc_window_save_copy (EscWindow  *self,
                       const char *path)
 {
-  g_autoptr (GFile) from = NULL;
-  g_autoptr (GFile) to = NULL;
-  CopyData         *data;
+  CopyData *data;
 
   g_return_if_fail (ESC_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -1041,14 +1041,14 @@ esc_window_save_copy (EscWindow  *self,
   if (self->workspace == NULL)
     return;
 
-  from = g_file_new_for_path (esc_workspace_get_path (self->workspace));
-  to = g_file_new_for_path (path);
+  /* What is being typed goes into the copy too. */
+  esc_assessment_view_flush (self->assessment_view);
   data = g_new0 (CopyData, 1);
   data->window = g_object_ref (self);
   data->path = g_strdup (path);
   self->busy++;
-  g_file_copy_async (from, to, G_FILE_COPY_NONE, G_PRIORITY_DEFAULT, self->cancellable,
-                     NULL, NULL, copy_cb, data);
+  esc_backup_save_copy_async (esc_workspace_get_path (self->workspace), path, self->cancellable,
+                              copy_cb, data);
 }
 
 static void

@@ -550,6 +550,60 @@ assert_read_only_evidence (EscWindow *window,
   g_assert_true (esc_test_wait (preview_ready, esc_assessment_view_get_preview (view), 20000));
 }
 
+/* The copy holds the assessment with value as its score and passes the integrity check. */
+static void
+assert_copy (const char *copy,
+             Fixture    *f,
+             double      value)
+{
+  g_autoptr (GError)    error = NULL;
+  g_autoptr (EscStore)  store = esc_store_open (copy, ESC_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GPtrArray) answers = NULL;
+  gboolean              found = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (esc_store_check_integrity (store, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  answers = esc_store_load_answers (store, f->assessment, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      const EscAnswer *answer = g_ptr_array_index (answers, i);
+
+      if (g_strcmp0 (answer->item_code, ITEM) == 0)
+        {
+          g_assert_cmpfloat (answer->values[0], ==, value);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
+static double
+value_from_env (void)
+{
+  return g_ascii_strtod (g_getenv ("ESC_TEST_WAL_VALUE"), NULL);
+}
+
+/* Commits a score and leaves the connection open (the caller ends the process). */
+static void
+set_stored_score_kept (const char *path,
+                       const char *assessment,
+                       double      value)
+{
+  g_autoptr (GError) error = NULL;
+  EscStore          *store = esc_store_open (path, ESC_STORE_OPEN_DEFAULT, &error);
+  EscAnswerChange    change;
+
+  g_assert_no_error (error);
+  esc_answer_change_init (&change, ITEM);
+  esc_answer_change_set_value (&change, "process", value);
+  g_assert_true (esc_store_apply_answer (store, assessment, &change, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* A workspace whose file and folder cannot be written opens read-only: the banner stays
  * shown, the inputs and the actions that write are off, and the file is untouched. Root
  * ignores file modes, so as root the window runs as an unprivileged user meanwhile. */
@@ -646,12 +700,71 @@ test_read_only (Fixture      *f,
   g_assert_cmpstr (esc_workspace_get_path (esc_window_get_workspace (window)), ==, copy);
   g_assert_false (esc_window_is_read_only (window));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  assert_copy (copy, f, stored_score (f));
   g_free (after);
-  after = file_sha256 (copy);
+  after = file_sha256 (f->path);
   g_assert_cmpstr (before, ==, after);
 
   gtk_window_destroy (GTK_WINDOW (window));
   esc_test_drain (100);
+  remove_tree (copy_dir);
+}
+
+/* A read-only workspace whose last commit is still in its -wal (the program writing it
+ * was killed, or the stick was made read-only meanwhile): the window shows that commit,
+ * and Save a Copy… copies it too, into a file that passes SQLite's integrity check. */
+static void
+test_read_only_wal (Fixture      *f,
+                    gconstpointer unused)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *copy_dir = NULL;
+  g_autofree char *copy = NULL;
+  gboolean         was_root = geteuid () == 0;
+  double           value = stored_score (f) == 7 ? 8 : 7;
+  EscWindow       *window;
+  GStatBuf         buf;
+
+  if (g_test_subprocess ())
+    {
+      /* The writer: commits, then ends without closing, which would checkpoint the WAL
+       * into the file and delete it. */
+      fixture_teardown (f, NULL); /* this run's own workspace is not used */
+      set_stored_score_kept (g_getenv ("ESC_TEST_WAL_PATH"), g_getenv ("ESC_TEST_WAL_ASSESSMENT"), value_from_env ());
+      _exit (0);
+    }
+
+  g_setenv ("ESC_TEST_WAL_PATH", f->path, TRUE);
+  g_setenv ("ESC_TEST_WAL_ASSESSMENT", f->assessment, TRUE);
+  g_setenv ("ESC_TEST_WAL_VALUE", value == 7 ? "7" : "8", TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_assert_cmpint (g_stat (wal, &buf), ==, 0);
+  g_assert_cmpint (buf.st_size, >, 32);
+
+  copy_dir = g_dir_make_tmp ("esc-window-copy-XXXXXX", NULL);
+  g_assert_cmpint (g_chmod (copy_dir, 0777), ==, 0);
+  copy = g_build_filename (copy_dir, "copy.esca", NULL);
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
+  if (was_root)
+    g_assert_cmpint (setresuid (65534, 65534, 0), ==, 0);
+  g_assert_cmpint (g_access (f->path, W_OK), !=, 0);
+
+  window = open_window (f, f->assessment);
+  g_assert_true (esc_window_is_read_only (window));
+  g_assert_cmpfloat (shown_score (window), ==, value);
+
+  esc_window_save_copy (window, copy);
+  g_assert_true (esc_test_wait (opened_copy, window, 30000));
+  wait_page (window, "workspace");
+  g_assert_false (esc_window_is_read_only (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  esc_test_drain (100);
+
+  if (was_root)
+    g_assert_cmpint (setresuid (0, 0, 0), ==, 0);
+  assert_copy (copy, f, value);
   remove_tree (copy_dir);
 }
 
@@ -1070,6 +1183,7 @@ main (int   argc,
   g_test_add ("/gui/window-actions/demo-and-province", Fixture, NULL, fixture_setup, test_demo_and_province, fixture_teardown);
   g_test_add ("/gui/window-actions/needs-fix", Fixture, NULL, fixture_setup, test_needs_fix, fixture_teardown);
   g_test_add ("/gui/window-actions/read-only", Fixture, NULL, fixture_setup, test_read_only, fixture_teardown);
+  g_test_add ("/gui/window-actions/read-only-wal", Fixture, NULL, fixture_setup, test_read_only_wal, fixture_teardown);
 
   status = g_test_run ();
   g_clear_object (&app);
