@@ -780,13 +780,18 @@ show_uri_cb (EscEvidenceList *list,
   g_signal_stop_emission_by_name (list, "show-uri");
 }
 
+/* The chooser applies a folder asynchronously: wait until its file is copy.pdf in the
+ * folder asked for, not in the folder it started in. */
 static gboolean
 chooser_has_name (gpointer data)
 {
   g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (data));
-  g_autofree char  *name = file != NULL ? g_file_get_basename (file) : NULL;
+  g_autoptr (GFile) wanted = NULL;
 
-  return g_strcmp0 (name, "copy.pdf") == 0;
+  if (file == NULL)
+    return FALSE;
+  wanted = g_file_new_build_filename (g_object_get_data (G_OBJECT (data), "test-folder"), "copy.pdf", NULL);
+  return g_file_equal (file, wanted);
 }
 
 static void
@@ -874,6 +879,7 @@ test_row_actions (void)
   copy_dir = g_file_new_for_path (dir);
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), copy_dir, NULL));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "copy.pdf");
+  g_object_set_data_full (G_OBJECT (chooser), "test-folder", g_strdup (dir), g_free);
   g_assert_true (esc_test_wait (chooser_has_name, chooser, 10000));
   gtk_native_dialog_hide (chooser);
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
