@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "esc-test-workspace.h"
 
 EscStore *
@@ -42,4 +44,22 @@ esc_test_workspace_new (const char *path,
                                                   "self", "ผู้ทดสอบ", &error);
   g_assert_no_error (error);
   return g_steal_pointer (&store);
+}
+
+void
+esc_test_remove_tree (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  const char      *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        esc_test_remove_tree (path);
+      else
+        g_remove (path);
+    }
+  g_rmdir (dir);
 }

@@ -15,6 +15,7 @@
 #include "esc-backup.h"
 #include "esc-store-private.h"
 #include "esc-test-script.h"
+#include "esc-test-workspace.h"
 
 typedef struct
 {
@@ -22,24 +23,6 @@ typedef struct
   char          *path;
   EscTestScript *script;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char      *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture      *f,
@@ -61,7 +44,7 @@ fixture_tear_down (Fixture      *f,
                    gconstpointer data)
 {
   esc_test_script_free (f->script);
-  remove_tree (f->dir);
+  esc_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

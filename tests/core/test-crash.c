@@ -31,6 +31,7 @@
 #include "esc-evidence.h"
 #include "esc-test-pdf.h"
 #include "esc-test-script.h"
+#include "esc-test-workspace.h"
 
 static char *test_dir; /* where this test and crash-writer are built */
 
@@ -67,31 +68,13 @@ fixture_set_up (Fixture      *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char      *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture      *f,
                    gconstpointer data)
 {
   g_test_message ("%u kills survived, %u edits acknowledged, %u edits in the workspace",
                   f->kills, f->acked, f->last);
   esc_test_script_free (f->script);
-  remove_tree (f->dir);
+  esc_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_free (f->backup_dir);

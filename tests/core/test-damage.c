@@ -14,6 +14,7 @@
 
 #include "esc-salvage.h"
 #include "esc-test-script.h"
+#include "esc-test-workspace.h"
 
 #define N_EDITS 60
 
@@ -23,24 +24,6 @@ static gsize good_size;
 static char *good_bytes;
 static guint n_damaged_copies;
 static guint n_salvaged;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char      *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 remove_workspace (const char *path)
@@ -307,7 +290,7 @@ main (int   argc,
   status = g_test_run ();
   g_print ("# %u damaged copies opened, reported on and salvaged (%u salvages succeeded)\n",
            n_damaged_copies, n_salvaged);
-  remove_tree (work_dir);
+  esc_test_remove_tree (work_dir);
   g_free (work_dir);
   g_free (good_path);
   g_free (good_bytes);

@@ -14,6 +14,7 @@
 #include "esc-evidence.h"
 #include "esc-export.h"
 #include "esc-store.h"
+#include "esc-test-workspace.h"
 
 #include <string.h>
 
@@ -125,28 +126,10 @@ fixture_set_up (Fixture      *fixture,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char      *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture      *fixture,
                    gconstpointer data)
 {
-  remove_tree (fixture->dir);
+  esc_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->assessment);

@@ -21,30 +21,13 @@
 
 #include "esc-faulty-vfs.h"
 #include "esc-test-script.h"
+#include "esc-test-workspace.h"
 
 #define N_EDITS 10
 
 static char *template_dir;
 static char *template_path;
 static guint total_faults;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char      *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static char *
 copy_template (const char *dir,
@@ -168,7 +151,7 @@ run_faults (EscFaultKind kind)
                   n_writes_clean);
   total_faults += faults;
   g_assert_cmpuint (faults, >=, n_writes_clean / stride / 2);
-  remove_tree (dir);
+  esc_test_remove_tree (dir);
 }
 
 static void
@@ -292,7 +275,7 @@ test_read_error_mid_pass (void)
 
   g_test_message ("%u read faults injected in a pass over %u answers", n_faults, n_answers);
   g_assert_cmpuint (n_faults, >, 10);
-  remove_tree (dir);
+  esc_test_remove_tree (dir);
 }
 
 #define NOBODY 65534
@@ -351,7 +334,7 @@ test_read_only_file_and_folder (void)
 
   if (was_root)
     g_assert_cmpint (setresuid (0, 0, 0), ==, 0);
-  remove_tree (dir);
+  esc_test_remove_tree (dir);
 }
 
 int
@@ -378,7 +361,7 @@ main (int   argc,
 
   status = g_test_run ();
   g_print ("# %u write faults injected in all\n", total_faults);
-  remove_tree (template_dir);
+  esc_test_remove_tree (template_dir);
   g_free (template_dir);
   g_free (template_path);
   return status;

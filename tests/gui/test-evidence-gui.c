@@ -31,28 +31,6 @@ static char           *tmp_dir;
 static guint           n_fixtures;
 static EscApplication *app;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GFile)           file = g_file_new_for_path (path);
-  g_autoptr (GFileEnumerator) children = NULL;
-  GFileInfo                  *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        remove_tree (child);
-      else
-        g_unlink (child);
-      g_object_unref (info);
-    }
-  g_rmdir (path);
-}
-
 typedef struct
 {
   char            *path;
@@ -1022,6 +1000,6 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  esc_test_remove_tree (tmp_dir);
   return status;
 }

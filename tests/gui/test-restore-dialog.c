@@ -16,6 +16,7 @@
 #include "esc-resources.h"
 #include "esc-restore-dialog.h"
 #include "esc-store.h"
+#include "esc-test-workspace.h"
 
 typedef struct
 {
@@ -105,28 +106,10 @@ fixture_set_up (Fixture      *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char      *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture      *f,
                    gconstpointer data)
 {
-  remove_tree (f->dir);
+  esc_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_free (f->assessment);

@@ -20,6 +20,7 @@
 #include "esc-province-view.h"
 #include "esc-restore-dialog.h"
 #include "esc-review.h"
+#include "esc-test-workspace.h"
 
 #define ITEM "3"
 
@@ -65,32 +66,14 @@ fixture_setup (Fixture      *f,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
-  const char      *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (path);
-      else
-        g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_teardown (Fixture      *f,
                   gconstpointer unused)
 {
   g_autofree char *backups = esc_backup_get_folder (f->path);
 
-  remove_tree (backups);
+  esc_test_remove_tree (backups);
   g_chmod (f->dir, 0700);
-  remove_tree (f->dir);
+  esc_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_free (f->assessment);
@@ -707,7 +690,7 @@ test_read_only (Fixture      *f,
 
   gtk_window_destroy (GTK_WINDOW (window));
   esc_test_drain (100);
-  remove_tree (copy_dir);
+  esc_test_remove_tree (copy_dir);
 }
 
 /* A read-only workspace whose last commit is still in its -wal (the program writing it
@@ -765,7 +748,7 @@ test_read_only_wal (Fixture      *f,
   if (was_root)
     g_assert_cmpint (setresuid (0, 0, 0), ==, 0);
   assert_copy (copy, f, value);
-  remove_tree (copy_dir);
+  esc_test_remove_tree (copy_dir);
 }
 
 static gboolean
@@ -1061,7 +1044,7 @@ test_demo_and_province (Fixture      *f,
   {
     g_autofree char *backups = esc_backup_get_folder (copy);
 
-    remove_tree (backups);
+    esc_test_remove_tree (backups);
   }
 }
 
