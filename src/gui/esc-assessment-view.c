@@ -144,6 +144,9 @@ update_status (EscAssessmentView *self)
 
   if (self->workspace == NULL)
     set_status_text (self, NULL);
+  else if (esc_store_is_read_only (esc_workspace_get_store (self->workspace)))
+    /* Translators: shown in the header of a workspace opened read-only */
+    set_status_text (self, _ ("Read-only: changes are not saved"));
   else if (self->save_error != NULL)
     /* Translators: shown in the header when a change could not be written */
     set_status_text (self, _ ("Not saved"));
