@@ -29,6 +29,8 @@ gboolean        esc_test_assess            (const char       *path,
                                             guint             n_laos,
                                             guint             n_items,
                                             GError          **error);
+/* The uuid of the only assessment of the first local government in the workspace at path. */
+char           *esc_test_first_assessment  (const char       *path);
 gboolean        esc_test_save_png          (GtkWidget        *widget,
                                             const char       *path,
                                             GError          **error);

@@ -33,24 +33,6 @@ typedef struct
   char *assessment;
 } Fixture;
 
-static char *
-first_assessment (const char *path)
-{
-  g_autoptr (GError)    error = NULL;
-  g_autoptr (EscStore)  store = esc_store_open (path, ESC_STORE_OPEN_DEFAULT, &error);
-  g_autoptr (GPtrArray) laos = NULL;
-  g_autoptr (GPtrArray) assessments = NULL;
-
-  g_assert_no_error (error);
-  laos = esc_store_list_laos (store, &error);
-  g_assert_no_error (error);
-  assessments = esc_store_list_assessments (store, ((EscLao *) g_ptr_array_index (laos, 0))->uuid, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (assessments->len, ==, 1);
-
-  return g_strdup (((EscAssessment *) g_ptr_array_index (assessments, 0))->uuid);
-}
-
 static void
 fixture_setup (Fixture      *f,
                gconstpointer unused)
@@ -62,7 +44,7 @@ fixture_setup (Fixture      *f,
   g_assert_no_error (error);
   g_assert_true (esc_test_assess (f->path, 1, 5, &error));
   g_assert_no_error (error);
-  f->assessment = first_assessment (f->path);
+  f->assessment = esc_test_first_assessment (f->path);
 }
 
 static void
