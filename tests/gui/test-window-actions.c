@@ -608,9 +608,9 @@ test_read_only (Fixture      *f,
 
   window = open_window (f, f->assessment);
   g_assert_true (esc_window_is_read_only (window));
-  /* The header does not promise that changes are saved. */
+  /* The header does not promise that changes are saved (in the language of the run). */
   g_assert_cmpstr (esc_assessment_view_get_status_text (esc_window_get_assessment_view (window)), ==,
-                   "Read-only: changes are not saved");
+                   _ ("Read-only: changes are not saved"));
 
   /* The banner is shown and says why, with a way out. */
   banner = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), ESC_TYPE_WINDOW, "read_only_revealer"));
