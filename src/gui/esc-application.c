@@ -9,6 +9,7 @@
 
 #include "esc-application.h"
 #include "esc-window.h"
+#include "esc-workspace.h"
 
 struct _EscApplication
 {
@@ -72,6 +73,75 @@ esc_application_open (GApplication *app,
     esc_window_open_default (window);
 
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* A quiet first look at the arguments (GApplication parses them properly after): FALSE
+ * when they do not parse. */
+static gboolean
+peek_arguments (char        **arguments,
+                GOptionEntry *entries)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_auto (GStrv)             args = g_strdupv (arguments);
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_ignore_unknown_options (context, TRUE);
+
+  return g_option_context_parse_strv (context, &args, NULL);
+}
+
+/* The workspace a start from this command line will show: the file given, else the last
+ * one (NULL with --welcome, or when the default workspace is still to be made). */
+static char *
+find_start_workspace (char **arguments)
+{
+  g_auto (GStrv)        files = NULL;
+  g_autofree char      *assessment = NULL;
+  g_autofree char      *last = NULL;
+  g_autoptr (GSettings) settings = NULL;
+  gboolean              welcome = FALSE;
+  gboolean              first_frame = FALSE;
+  GOptionEntry          entries[] = {
+             { "welcome", 0, 0, G_OPTION_ARG_NONE, &welcome, NULL, NULL },
+             { "assessment", 0, 0, G_OPTION_ARG_STRING, &assessment, NULL, NULL },
+             { "first-frame", 0, 0, G_OPTION_ARG_NONE, &first_frame, NULL, NULL },
+             { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+             { NULL }
+  };
+
+  if (!peek_arguments (arguments, entries))
+    return NULL;
+
+  if (files != NULL && files[0] != NULL)
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (files[0]);
+
+      return g_file_get_path (file);
+    }
+  if (welcome)
+    return NULL;
+
+  settings = g_settings_new (APP_ID);
+  last = g_settings_get_string (settings, "last-workspace");
+  if (last[0] == '\0')
+    return NULL;
+
+  return g_steal_pointer (&last);
+}
+
+static gboolean
+esc_application_local_command_line (GApplication *app,
+                                    char       ***arguments,
+                                    int          *exit_status)
+{
+  g_autofree char *path = find_start_workspace (*arguments);
+
+  /* Reading the workspace overlaps the toolkit's start-up, the slowest part of it. */
+  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    esc_workspace_preload (path);
+
+  return G_APPLICATION_CLASS (esc_application_parent_class)->local_command_line (app, arguments, exit_status);
 }
 
 static int
@@ -189,6 +259,7 @@ esc_application_class_init (EscApplicationClass *klass)
   app_class->open = esc_application_open;
   app_class->startup = esc_application_startup;
   app_class->handle_local_options = esc_application_handle_local_options;
+  app_class->local_command_line = esc_application_local_command_line;
 }
 
 static void

@@ -482,6 +482,74 @@ open_worker (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+static void
+start_open (const char         *path,
+            gboolean            create,
+            GCancellable       *cancellable,
+            GAsyncReadyCallback callback,
+            gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  OpenJob          *job;
+
+  job = g_new0 (OpenJob, 1);
+  job->path = g_strdup (path);
+  job->create = create;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, start_open);
+  g_task_set_task_data (task, job, open_job_free);
+  g_task_run_in_thread (task, open_worker);
+}
+
+/* The workspace a start will show, opened while the toolkit initialises (main thread
+ * only): its result waits here for the window's esc_workspace_open_async() of the same
+ * path, which takes it instead of opening the file again. */
+static struct
+{
+  char  *path;
+  GTask *result; /* of start_open, once done */
+  GTask *claim;  /* the window's open, while the preload is still running */
+} preload;
+
+static void
+preload_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr (GTask) claim = g_steal_pointer (&preload.claim);
+
+  if (claim != NULL)
+    g_task_return_pointer (claim, g_object_ref (result), g_object_unref);
+  else if (preload.path != NULL)
+    g_set_object (&preload.result, G_TASK (result));
+}
+
+/* Starts opening the workspace at path (which must exist) in a worker, for the first
+ * esc_workspace_open_async() of the same path to take. Does nothing if one was started. */
+void
+esc_workspace_preload (const char *path)
+{
+  g_return_if_fail (path != NULL);
+
+  if (preload.path != NULL)
+    return;
+
+  g_debug ("Reading %s while the window is made", path);
+  preload.path = g_strdup (path);
+  start_open (path, FALSE, NULL, preload_cb, NULL);
+}
+
+/* Whether a preload of path has finished and waits to be taken, so that opening path
+ * now finishes at once. */
+gboolean
+esc_workspace_is_preloaded (const char *path)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return preload.result != NULL && g_strcmp0 (preload.path, path) == 0;
+}
+
 /* Opens a workspace (creating it with the shipped framework and local governments when
  * create is set and the file does not exist) and reads its list of local governments
  * with their progress, in a worker thread. */
@@ -492,19 +560,27 @@ esc_workspace_open_async (const char         *path,
                           GAsyncReadyCallback callback,
                           gpointer            user_data)
 {
-  g_autoptr (GTask) task = NULL;
-  OpenJob          *job;
-
   g_return_if_fail (path != NULL);
 
-  job = g_new0 (OpenJob, 1);
-  job->path = g_strdup (path);
-  job->create = create;
+  if (preload.path != NULL && g_str_equal (preload.path, path) && preload.claim == NULL)
+    {
+      g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, esc_workspace_open_async);
-  g_task_set_task_data (task, job, open_job_free);
-  g_task_run_in_thread (task, open_worker);
+      g_debug ("Opening %s as read at start", path);
+      g_task_set_source_tag (task, esc_workspace_preload);
+      g_clear_pointer (&preload.path, g_free);
+      if (preload.result != NULL)
+        g_task_return_pointer (task, g_steal_pointer (&preload.result), g_object_unref);
+      else
+        preload.claim = g_steal_pointer (&task);
+      return;
+    }
+
+  /* Another file: a preload nobody will take is dropped (a running one ends unseen). */
+  g_clear_pointer (&preload.path, g_free);
+  g_clear_object (&preload.result);
+
+  start_open (path, create, cancellable, callback, user_data);
 }
 
 EscWorkspace *
@@ -512,9 +588,19 @@ esc_workspace_open_finish (GAsyncResult *result,
                            GError      **error)
 {
   g_autoptr (EscWorkspace) self = NULL;
+  g_autoptr (GTask)        opened = NULL;
   OpenJob                 *job;
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  /* The window's open that took a preload: its result is the preload's. */
+  if (g_task_get_source_tag (G_TASK (result)) == esc_workspace_preload)
+    {
+      opened = g_task_propagate_pointer (G_TASK (result), error);
+      if (opened == NULL)
+        return NULL;
+      result = G_ASYNC_RESULT (opened);
+    }
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return NULL;

@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (EscWorkspace, esc_workspace, ESC, WORKSPACE, GObject)
 char           *esc_workspace_default_path          (void);
 char           *esc_workspace_find_data_file        (const char           *name);
 
+void            esc_workspace_preload               (const char           *path);
+gboolean        esc_workspace_is_preloaded          (const char           *path);
 void            esc_workspace_open_async            (const char           *path,
                                                      gboolean              create,
                                                      GCancellable         *cancellable,

@@ -15,6 +15,7 @@
 #include "esc-quick-jump.h"
 #include "esc-workspace.h"
 #include "esc-scoring.h"
+#include "esc-test-workspace.h"
 #include "esc-thai.h"
 
 /* The Thai substring searched for, and the local government it finds. */
@@ -559,6 +560,162 @@ test_bad_files (void)
   esc_test_drain (50);
 }
 
+static gboolean
+is_preloaded (gpointer data)
+{
+  return esc_workspace_is_preloaded (data);
+}
+
+/* The progress the list shows for the first local government with an assessment. */
+static guint
+first_progress (EscWindow *window)
+{
+  GListModel *laos = esc_workspace_get_laos (esc_window_get_workspace (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (laos); i++)
+    {
+      g_autoptr (EscLaoItem) item = g_list_model_get_item (laos, i);
+
+      if (esc_lao_item_get_assessment (item) != NULL)
+        return esc_lao_item_get_n_done (item);
+    }
+
+  return 0;
+}
+
+/* A start reads its workspace while the toolkit starts: the window's open of that file
+ * takes the result, whether it is still being read or already waiting, with the same
+ * contents as an open of its own; an open of another file drops it; a file that is not
+ * a workspace gives the usual message and stays as it was. */
+static void
+test_preload (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char   *dir = g_dir_make_tmp ("esc-preload-XXXXXX", NULL);
+  g_autofree char   *path = esc_test_make_workspace (dir, &error);
+  g_autofree char   *other = g_build_filename (dir, "other.esca", NULL);
+  g_autofree char   *bad = g_build_filename (dir, "notes.esca", NULL);
+  g_autofree char   *before = NULL;
+  g_autofree char   *after = NULL;
+  g_autoptr (GFile)  source = NULL;
+  g_autoptr (GFile)  copy = NULL;
+  EscWindow         *window;
+  guint              expected;
+
+  g_assert_no_error (error);
+  source = g_file_new_for_path (path);
+  copy = g_file_new_for_path (other);
+  g_assert_true (esc_test_assess (path, 1, 12, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (bad, "these are notes, not a workspace\n", -1, NULL));
+  before = file_checksum (bad);
+
+  /* An open of its own, for comparison. */
+  window = esc_test_window_new (app);
+  esc_window_open_path (window, path, FALSE);
+  g_assert_true (esc_test_wait_workspace (window));
+  expected = first_progress (window);
+  g_assert_cmpuint (expected, >, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Taken while still being read. */
+  esc_workspace_preload (path);
+  g_assert_false (esc_workspace_is_preloaded (path));
+  window = esc_test_window_new (app);
+  esc_window_open_path (window, path, FALSE);
+  g_assert_true (esc_test_wait_workspace (window));
+  g_assert_cmpuint (first_progress (window), ==, expected);
+  g_assert_false (esc_workspace_is_preloaded (path));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Taken once read: the open finishes without reading the file again. */
+  esc_workspace_preload (path);
+  g_assert_true (esc_test_wait (is_preloaded, path, 20000));
+  window = esc_test_window_new (app);
+  esc_window_open_path (window, path, FALSE);
+  g_assert_false (esc_workspace_is_preloaded (path));
+  g_assert_true (esc_test_wait_workspace (window));
+  g_assert_cmpuint (first_progress (window), ==, expected);
+
+  /* Opening another file drops a preload; its file opens normally afterwards. */
+  g_assert_true (g_file_copy (source, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  esc_workspace_preload (path);
+  g_assert_true (esc_test_wait (is_preloaded, path, 20000));
+  esc_window_open_path (window, other, FALSE);
+  g_assert_false (esc_workspace_is_preloaded (path));
+  g_assert_true (esc_test_wait_workspace (window));
+  g_assert_cmpstr (esc_workspace_get_path (esc_window_get_workspace (window)), ==, other);
+  esc_window_open_path (window, path, FALSE);
+  g_assert_true (esc_test_wait (not_busy, window, 20000));
+  g_assert_cmpstr (esc_workspace_get_path (esc_window_get_workspace (window)), ==, path);
+  g_assert_cmpuint (first_progress (window), ==, expected);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A preloaded file that is not a workspace. */
+  esc_workspace_preload (bad);
+  window = esc_test_window_new (app);
+  esc_window_open_path (window, bad, FALSE);
+  g_assert_true (esc_test_wait (not_busy, window, 20000));
+  g_assert_null (esc_window_get_workspace (window));
+  g_assert_nonnull (strstr (esc_window_get_error_title (window), "notes.esca"));
+  after = file_checksum (bad);
+  g_assert_cmpstr (after, ==, before);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  esc_test_drain (50);
+  esc_test_remove_tree (dir);
+}
+
+/* The application started as a user or a file manager starts it, on a workspace and one
+ * of its assessments: it reads the file while the toolkit starts (whichever way the
+ * file and the options are given), draws the assessment and leaves the file as it was. */
+static void
+test_start (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char   *dir = g_dir_make_tmp ("esc-start-XXXXXX", NULL);
+  g_autofree char   *path = esc_test_make_workspace (dir, &error);
+  g_autofree char   *exe = g_build_filename (g_getenv ("ESC_BUILD_DIR"), "src", "gui", "esc-assessor", NULL);
+  g_autofree char   *uuid = NULL;
+  g_autofree char   *option = NULL;
+  g_autofree char   *before = NULL;
+  g_autofree char   *after = NULL;
+  g_autofree char   *base = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (esc_test_assess (path, 1, 5, &error));
+  g_assert_no_error (error);
+  uuid = esc_test_first_assessment (path);
+  option = g_strdup_printf ("--assessment=%s", uuid);
+  base = g_path_get_basename (path);
+  before = file_checksum (path);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char        *argv_joined[] = { exe, "--first-frame", option, path, NULL };
+      const char        *argv_split[] = { exe, "--assessment", uuid, "--first-frame", base, NULL };
+      const char *const *argv = i == 0 ? argv_joined : argv_split;
+      g_auto (GStrv)     envp = g_environ_setenv (g_get_environ (), "G_MESSAGES_DEBUG", "Esc", TRUE);
+      g_autofree char   *out = NULL;
+      int                status = 0;
+
+      envp = g_environ_unsetenv (envp, "G_DEBUG");
+      g_assert_true (g_spawn_sync (dir, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, &error));
+      g_assert_no_error (error);
+      /* GLib prints debug messages on standard output. */
+      g_assert_nonnull (strstr (out, "first-frame"));
+      g_assert_nonnull (strstr (out, "while the window is made"));
+      g_assert_nonnull (strstr (out, "as read at start"));
+    }
+
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  esc_test_remove_tree (dir);
+}
+
 /* First run: the default workspace is created with the shipped list; the next start
  * opens it again, and the welcome page lists it. */
 static void
@@ -633,6 +790,8 @@ main (int   argc,
   g_test_add_func ("/gui/window/accels", test_accels);
   g_test_add_func ("/gui/window/default-workspace", test_default_workspace);
   g_test_add_func ("/gui/window/bad-files", test_bad_files);
+  g_test_add_func ("/gui/window/preload", test_preload);
+  g_test_add_func ("/gui/window/start", test_start);
   g_test_add_func ("/gui/window/assess-all", test_assess_all);
   g_test_add_func ("/gui/window/crash", test_crash);
 
