@@ -147,8 +147,28 @@ show_open_error (EscWindow    *self,
   show_error (self, title, body);
 }
 
-static void on_lao_activated_cb (EscWindow  *self,
-                                 EscLaoItem *item);
+static void  on_lao_activated_cb (EscWindow  *self,
+                                  EscLaoItem *item);
+static char *find_demo (void);
+
+/* The welcome page is made the first time it is needed, not at start, where the window
+ * usually opens the last workspace. NULL once the window is disposed. */
+static EscWelcomePage *
+ensure_welcome_page (EscWindow *self)
+{
+  if (self->welcome_page == NULL && self->stack != NULL)
+    {
+      g_auto (GStrv)   recent = g_settings_get_strv (self->settings, "recent-workspaces");
+      g_autofree char *demo = find_demo ();
+
+      self->welcome_page = g_object_new (ESC_TYPE_WELCOME_PAGE, NULL);
+      esc_welcome_page_set_recent (self->welcome_page, (const char *const *) recent);
+      esc_welcome_page_set_demo (self->welcome_page, demo != NULL);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->welcome_page), "welcome");
+    }
+
+  return self->welcome_page;
+}
 
 /* The list of local governments is made the first time it is needed, not at start, where
  * the window may show an assessment. NULL once the window is disposed. */
@@ -191,7 +211,9 @@ set_page (EscWindow  *self,
   gboolean view_changed = (workspace || province) &&
                           g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), name) != 0;
 
-  if (province)
+  if (g_strcmp0 (name, "welcome") == 0)
+    ensure_welcome_page (self);
+  else if (province)
     ensure_province_view (self);
   else if (workspace)
     ensure_workspace_view (self);
@@ -269,7 +291,8 @@ remember_workspace (EscWindow  *self,
 
   g_settings_set_strv (self->settings, "recent-workspaces", (const char *const *) updated);
   g_settings_set_string (self->settings, "last-workspace", path);
-  esc_welcome_page_set_recent (self->welcome_page, (const char *const *) updated);
+  if (self->welcome_page != NULL)
+    esc_welcome_page_set_recent (self->welcome_page, (const char *const *) updated);
 }
 
 static void
@@ -1226,6 +1249,7 @@ esc_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ESC_TYPE_WINDOW);
   self->province_view = NULL; /* these went with the stack */
   self->workspace_view = NULL;
+  self->welcome_page = NULL;
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
 
@@ -1312,7 +1336,6 @@ esc_window_class_init (EscWindowClass *klass)
                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (ESC_TYPE_WELCOME_PAGE);
   g_type_ensure (ESC_TYPE_ASSESSMENT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/esc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EscWindow, toast_overlay);
@@ -1323,7 +1346,6 @@ esc_window_class_init (EscWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, view_switcher);
-  gtk_widget_class_bind_template_child (widget_class, EscWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, EscWindow, assessment_view);
   gtk_widget_class_bind_template_callback (widget_class, on_status_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_failed_cb);
@@ -1352,9 +1374,6 @@ esc_window_class_init (EscWindowClass *klass)
 static void
 esc_window_init (EscWindow *self)
 {
-  g_auto (GStrv)   recent = NULL;
-  g_autofree char *demo = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
@@ -1365,11 +1384,6 @@ esc_window_init (EscWindow *self)
                    G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
   g_settings_bind (self->settings, "window-maximized", self, "maximized",
                    G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
-
-  recent = g_settings_get_strv (self->settings, "recent-workspaces");
-  esc_welcome_page_set_recent (self->welcome_page, (const char *const *) recent);
-  demo = find_demo ();
-  esc_welcome_page_set_demo (self->welcome_page, demo != NULL);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -1406,7 +1420,7 @@ esc_window_get_welcome_page (EscWindow *self)
 {
   g_return_val_if_fail (ESC_IS_WINDOW (self), NULL);
 
-  return self->welcome_page;
+  return ensure_welcome_page (self);
 }
 
 EscWorkspaceView *
