@@ -226,6 +226,7 @@ esc_application_startup (GApplication *app)
     { "win.search", { "<Control>f", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.show-workspace", { "<Alt>Up", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };

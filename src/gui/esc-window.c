@@ -44,6 +44,7 @@ struct _EscWindow
   GCancellable           *cancellable;
   EscNewAssessmentDialog *new_dialog;
   GtkNativeDialog        *file_chooser;
+  GtkWindow              *shortcuts_window;
   char                   *error_title;
   char                   *initial_assessment;
   guint                   busy;
@@ -1235,6 +1236,28 @@ esc_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (esc_window_parent_class)->close_request (window);
 }
 
+/* The keyboard shortcuts window, made when first asked for, not with every window. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  EscWindow *self = ESC_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/esc-shortcuts-window.ui");
+      GtkWindow             *window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+      gtk_window_set_transient_for (window, GTK_WINDOW (self));
+      gtk_window_set_destroy_with_parent (window, TRUE);
+      gtk_window_set_hide_on_close (window, TRUE);
+      g_set_weak_pointer (&self->shortcuts_window, window);
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
 static void
 esc_window_dispose (GObject *object)
 {
@@ -1246,6 +1269,7 @@ esc_window_dispose (GObject *object)
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_object (&self->file_chooser);
   g_clear_weak_pointer (&self->new_dialog);
+  g_clear_weak_pointer (&self->shortcuts_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), ESC_TYPE_WINDOW);
   self->province_view = NULL; /* these went with the stack */
   self->workspace_view = NULL;
@@ -1355,6 +1379,7 @@ esc_window_class_init (EscWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-laos", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL, close_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.merge-workspace", NULL, merge_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.show-workspace", NULL, show_workspace_action);

@@ -147,6 +147,40 @@ find_label (GtkWidget  *widget,
 }
 
 static gboolean
+is_shortcuts_window (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL) != NULL &&
+         gtk_widget_get_visible (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL));
+}
+
+/* The keyboard shortcuts window (Ctrl+?) is made when first asked for, and made once. */
+static void
+test_shortcuts (Fixture      *f,
+                gconstpointer unused)
+{
+  EscWindow *window = open_window (f, f->assessment);
+  GtkWidget *shortcuts;
+
+  g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (esc_test_wait (is_shortcuts_window, NULL, 5000));
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == GTK_WINDOW (window));
+  maybe_screenshot (shortcuts, "shortcuts.png");
+  gtk_window_close (GTK_WINDOW (shortcuts));
+  esc_test_drain (100);
+  g_assert_false (gtk_widget_get_visible (shortcuts));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (esc_test_wait (is_shortcuts_window, NULL, 5000));
+  g_assert_true (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL) == shortcuts);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  esc_test_drain (50);
+  g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL));
+  esc_test_drain (50);
+}
+
+static gboolean
 export_done (gpointer data)
 {
   return !esc_export_dialog_get_running (data);
@@ -1144,6 +1178,7 @@ main (int   argc,
 
   app = esc_test_application ();
 
+  g_test_add ("/gui/window-actions/shortcuts", Fixture, NULL, fixture_setup, test_shortcuts, fixture_teardown);
   g_test_add ("/gui/window-actions/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
   g_test_add ("/gui/window-actions/restore", Fixture, NULL, fixture_setup, test_restore, fixture_teardown);
   g_test_add ("/gui/window-actions/two-windows", Fixture, NULL, fixture_setup, test_two_windows, fixture_teardown);
