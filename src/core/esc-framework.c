@@ -431,6 +431,7 @@ node_object (Loader      *ld,
              const char  *path,
              JsonObject **out)
 {
+  *out = NULL;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return wrong_type (ld, path, NULL, node, _ ("an object"));
   *out = json_node_get_object (node);
