@@ -9,6 +9,12 @@
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
+#ifdef __linux__
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "esc-pdf.h"
 
@@ -548,6 +554,29 @@ all_text_job (EscPdfDocument *self,
         g_strv_builder_add (builder, text);
     }
   g_task_return_pointer (task, g_strv_builder_end (builder), (GDestroyNotify) g_strfreev);
+}
+
+static void
+background_job (EscPdfDocument *self,
+                GTask          *task,
+                gpointer        task_data,
+                GCancellable   *cancellable)
+{
+#ifdef __linux__
+  /* Linux schedules each thread on its own: this lowers the worker alone, for good (an
+   * ordinary user may not raise it back). */
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10) != 0)
+    g_debug ("Could not lower the priority of a PDF worker: %s", g_strerror (errno));
+#endif
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+esc_pdf_document_set_background (EscPdfDocument *self)
+{
+  g_return_if_fail (ESC_IS_PDF_DOCUMENT (self));
+
+  push_job (self, ESC_PDF_PRIORITY_URGENT, background_job, g_task_new (self, NULL, NULL, NULL), NULL);
 }
 
 static void

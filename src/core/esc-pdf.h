@@ -107,6 +107,11 @@ cairo_surface_t *esc_pdf_document_render_page_finish (EscPdfDocument        *sel
                                                       GAsyncResult          *result,
                                                       GError               **error);
 
+/* From now on the document's worker gives way to the other threads of the process and of
+ * the machine (a lower scheduling priority): for work nobody is waiting for, such as
+ * thumbnails, so that it does not slow the window down or the page on screen. */
+void             esc_pdf_document_set_background     (EscPdfDocument        *self);
+
 /* The text of one page (UTF-8, may be empty). */
 char            *esc_pdf_document_get_page_text      (EscPdfDocument        *self,
                                                       guint                  page,
