@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "esc-pdf-page-view.h"
 
 #define MARGIN 12
@@ -33,16 +35,18 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static double
-scale_for (EscPdfPageView *self,
-           int             width,
-           int             height)
+scale_for_page (EscPdfPageView *self,
+                double          page_width,
+                double          page_height,
+                int             width,
+                int             height)
 {
   double sw, sh;
 
-  if (self->page_width <= 0 || self->page_height <= 0)
+  if (page_width <= 0 || page_height <= 0)
     return 1.0;
-  sw = MAX (1, width - 2 * MARGIN) / self->page_width;
-  sh = MAX (1, height - 2 * MARGIN) / self->page_height;
+  sw = MAX (1, width - 2 * MARGIN) / page_width;
+  sh = MAX (1, height - 2 * MARGIN) / page_height;
   switch (self->mode)
     {
     case ESC_ZOOM_FIT_WIDTH:
@@ -53,6 +57,14 @@ scale_for (EscPdfPageView *self,
     default:
       return self->free_scale;
     }
+}
+
+static double
+scale_for (EscPdfPageView *self,
+           int             width,
+           int             height)
+{
+  return scale_for_page (self, self->page_width, self->page_height, width, height);
 }
 
 static GtkSizeRequestMode
@@ -140,12 +152,25 @@ esc_pdf_page_view_snapshot (GtkWidget   *widget,
   native = gtk_widget_get_native (widget);
   if (surface != NULL && native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native)))
     {
+      int      surface_width = cairo_image_surface_get_width (surface);
+      int      surface_height = cairo_image_surface_get_height (surface);
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, y, w, h));
 
-      cairo_translate (cr, x, y);
-      cairo_scale (cr, w / cairo_image_surface_get_width (surface), h / cairo_image_surface_get_height (surface));
-      cairo_set_source_surface (cr, surface, 0, 0);
-      cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+      if (fabs (surface_width - w) < 1 && fabs (surface_height - h) < 1)
+        {
+          /* Drawn for this size: copied pixel for pixel, on whole pixels, not filtered. */
+          cairo_rectangle (cr, round (x), round (y), surface_width, surface_height);
+          cairo_clip (cr);
+          cairo_set_source_surface (cr, surface, round (x), round (y));
+          cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+        }
+      else
+        {
+          cairo_translate (cr, x, y);
+          cairo_scale (cr, w / surface_width, h / surface_height);
+          cairo_set_source_surface (cr, surface, 0, 0);
+          cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+        }
       cairo_paint (cr);
       cairo_destroy (cr);
       return;
@@ -277,13 +302,16 @@ esc_pdf_page_view_get_scale (EscPdfPageView *self)
   return self->scale > 0 ? self->scale : 1.0;
 }
 
-/* The scale the page would have if laid out at width × height. */
+/* The scale a page of page_width × page_height would have, laid out at width × height
+ * with the current zoom. */
 double
-esc_pdf_page_view_get_scale_for_size (EscPdfPageView *self,
-                                      int             width,
-                                      int             height)
+esc_pdf_page_view_predict_scale (EscPdfPageView *self,
+                                 double          page_width,
+                                 double          page_height,
+                                 int             width,
+                                 int             height)
 {
   g_return_val_if_fail (ESC_IS_PDF_PAGE_VIEW (self), 1.0);
 
-  return scale_for (self, width, height);
+  return scale_for_page (self, page_width, page_height, width, height);
 }

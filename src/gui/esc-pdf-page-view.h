@@ -40,7 +40,9 @@ void         esc_pdf_page_view_set_zoom       (EscPdfPageView *self,
 EscZoomMode  esc_pdf_page_view_get_zoom_mode  (EscPdfPageView *self);
 /* The scale the page is shown at now (1.0 = 72 dpi, in logical pixels). */
 double       esc_pdf_page_view_get_scale      (EscPdfPageView *self);
-double       esc_pdf_page_view_get_scale_for_size (EscPdfPageView *self,
+double       esc_pdf_page_view_predict_scale      (EscPdfPageView *self,
+                                                   double          page_width,
+                                                   double          page_height,
                                                    int             width,
                                                    int             height);
 

@@ -22,6 +22,19 @@
 #define ZOOM_STEP 1.25
 /* The strip's width-request and the separator beside it (esc-pdf-preview.ui). */
 #define THUMB_STRIP_WIDTH (128 + 1)
+/* How long the pane keeps what it showed while the next document's first page is drawn,
+ * so that it changes once, with the page, rather than flashing a spinner first. */
+#define GRACE_MS 100
+/* Documents kept open (their worker, Poppler's parse and fonts) after they were shown. */
+#define OPEN_DOCUMENTS 4
+
+typedef struct
+{
+  char           *store_path;
+  char           *sha256;
+  EscPdfDocument *document;
+  EscPdfDocument *thumb_document; /* NULL until the strip was filled once */
+} OpenDocument;
 
 typedef struct
 {
@@ -38,6 +51,7 @@ struct _EscPdfPreview
   GtkLabel           *title_label;
   GtkLabel           *page_label;
   GtkStack           *stack;
+  GtkSpinner         *spinner;
   GtkScrolledWindow  *thumb_scroller;
   GtkListView        *thumb_list;
   GtkScrolledWindow  *page_scroller;
@@ -55,6 +69,11 @@ struct _EscPdfPreview
   const char         *state;
 
   EscPdfDocument     *document;
+  /* The same document opened a second time for the strip, on a worker of low priority of
+   * its own: a thumbnail being drawn (a scanned page takes as long as the page) never
+   * holds up the page on screen. A document unlocked by a password draws both. */
+  EscPdfDocument     *thumb_document;
+  GCancellable       *thumb_load_cancellable;
   GdkTexture         *image; /* photos */
   GCancellable       *load_cancellable;
   GCancellable       *page_cancellable;
@@ -66,6 +85,15 @@ struct _EscPdfPreview
   guint               inflight_page;  /* the urgent render on its way */
   double              inflight_scale; /* < 0: none */
   gboolean            thumbs_pending;
+  guint               thumbs_idle;
+  gboolean            password_used;
+
+  /* FALSE while the widgets still show what was there before this document (the grace
+   * period): nothing on screen changes until its first page is drawn or GRACE_MS pass. */
+  gboolean            presented;
+  guint               grace_timeout;
+  GQueue              open_documents;     /* OpenDocument, most recent first */
+  GHashTable         *thumb_cancellables; /* the renders of the rows bound now */
 
   GtkStringList      *thumb_model;
   GtkSingleSelection *thumb_selection;
@@ -194,12 +222,25 @@ wanted_pixel_scale (EscPdfPreview *self)
          gtk_widget_get_scale_factor (GTK_WIDGET (self));
 }
 
+static void present (EscPdfPreview *self);
+
+/* The spinner spins only while shown: a spinning one, even on a hidden page of the stack,
+ * keeps the frame clock ticking, and a frame ticking anyway delays the one with the page. */
+static void
+show_stack_page (EscPdfPreview *self,
+                 const char    *name)
+{
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (name, "loading"));
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
 static void
 set_state (EscPdfPreview *self,
            const char    *state)
 {
   self->state = state;
-  gtk_stack_set_visible_child_name (self->stack, state);
+  if (self->presented)
+    show_stack_page (self, state);
 }
 
 static void
@@ -216,7 +257,11 @@ show_message (EscPdfPreview *self,
   adw_status_page_set_icon_name (self->status_page,
                                  g_str_equal (state, "locked") ? "channel-secure-symbolic" : "dialog-warning-symbolic");
   self->state = state;
-  gtk_stack_set_visible_child_name (self->stack, "message");
+  /* A reason the document cannot be shown is news at once. */
+  if (self->presented)
+    show_stack_page (self, "message");
+  else
+    present (self);
 }
 
 static void
@@ -226,6 +271,8 @@ update_actions (EscPdfPreview *self)
   gboolean         has_document = self->document != NULL || self->image != NULL;
   g_autofree char *label = NULL;
 
+  if (!self->presented)
+    return;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.previous-page", self->document != NULL && self->page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.next-page", self->document != NULL && self->page + 1 < n);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.first-page", self->document != NULL && self->page > 0);
@@ -260,7 +307,7 @@ render_request_free (RenderRequest *request)
   g_free (request);
 }
 
-static void     fill_thumbnails (EscPdfPreview *self);
+static gboolean fill_thumbnails_idle_cb (gpointer user_data);
 static void     wait_for_layout (EscPdfPreview *self);
 static gboolean is_waiting_for_layout (EscPdfPreview *self);
 
@@ -270,9 +317,10 @@ set_page_ready (EscPdfPreview *self)
   if (self->page_ready)
     return;
   self->page_ready = TRUE;
-  /* The strip is filled once the page is on screen, so its renders come after it. */
-  if (self->thumbs_pending)
-    fill_thumbnails (self);
+  /* The strip is filled once the page is on screen, so its renders come after it: this
+   * runs in the frame's layout, and the idle after that frame is painted. */
+  if (self->thumbs_pending && self->thumbs_idle == 0)
+    self->thumbs_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_thumbnails_idle_cb, self, NULL);
   g_signal_emit (self, signals[PAGE_READY], 0);
 }
 
@@ -286,7 +334,6 @@ page_rendered_cb (GObject      *object,
   g_autoptr (GError)        error = NULL;
   g_autoptr (GdkTexture)    texture = NULL;
   cairo_surface_t          *surface;
-
   surface = esc_pdf_document_render_page_finish (ESC_PDF_DOCUMENT (object), result, &error);
   if (self != NULL && self->document == ESC_PDF_DOCUMENT (object) &&
       request->page == self->inflight_page && fabs (request->pixel_scale - self->inflight_scale) < 0.01)
@@ -303,7 +350,9 @@ page_rendered_cb (GObject      *object,
   texture = texture_from_surface (surface);
   cairo_surface_destroy (surface);
   cache_page (self, request->page, request->pixel_scale, texture);
-  if (request->page == self->page)
+  if (request->page == self->page && !self->presented)
+    present (self); /* the page in the space predicted; the layout confirms the scale */
+  else if (request->page == self->page)
     {
       esc_pdf_page_view_set_texture (self->page_view, texture);
       if (is_waiting_for_layout (self))
@@ -350,7 +399,7 @@ render_idle_cb (gpointer user_data)
 
   self->render_idle = 0;
   /* Not laid out yet: the scale read now would be the old one. */
-  if (self->document == NULL || is_waiting_for_layout (self))
+  if (self->document == NULL || !self->presented || is_waiting_for_layout (self))
     return G_SOURCE_REMOVE;
 
   pixel_scale = wanted_pixel_scale (self);
@@ -374,46 +423,36 @@ request_page (EscPdfPreview *self)
     self->render_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, render_idle_cb, self, NULL);
 }
 
-/* The pixel scale the page will have once laid out in the space it has now, or 0 when
- * that space is not known yet. */
+/* The pixel scale the current page will have once laid out in the space the pane has
+ * now (beside the strip when the document has more than one page), or 0 when that space
+ * is not known yet. */
 static double
 predict_pixel_scale (EscPdfPreview *self)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self->page_scroller));
-  int height = gtk_widget_get_height (GTK_WIDGET (self->page_scroller));
+  int    width = gtk_widget_get_width (GTK_WIDGET (self->stack));
+  int    height = gtk_widget_get_height (GTK_WIDGET (self->stack));
+  int    strip = gtk_widget_get_width (GTK_WIDGET (self->thumb_scroller));
+  double page_width, page_height;
 
-  if (width <= 1 || height <= 1)
-    {
-      /* Never shown yet: the stack's space, less the strip beside the page. */
-      width = gtk_widget_get_width (GTK_WIDGET (self->stack));
-      height = gtk_widget_get_height (GTK_WIDGET (self->stack));
-      if (gtk_widget_get_visible (GTK_WIDGET (self->thumb_scroller)))
-        width -= THUMB_STRIP_WIDTH;
-    }
+  if (esc_pdf_document_get_n_pages (self->document) > 1)
+    width -= strip > 0 ? strip + 1 : THUMB_STRIP_WIDTH;
   if (width <= 1 || height <= 1)
     return 0;
-  return esc_pdf_page_view_get_scale_for_size (self->page_view, width, height) *
+  esc_pdf_document_get_page_size (self->document, self->page, &page_width, &page_height);
+  return esc_pdf_page_view_predict_scale (self->page_view, page_width, page_height, width, height) *
          gtk_widget_get_scale_factor (GTK_WIDGET (self));
 }
 
+/* The current page in the widgets: its size, any drawing of it (stretched until the sharp
+ * one arrives), its thumbnail selected; the page is ready once laid out and drawn. */
 static void
-show_current_page (EscPdfPreview *self)
+present_current_page (EscPdfPreview *self)
 {
-  double      width, height, predicted;
-  GdkTexture *texture;
+  double width, height;
 
   esc_pdf_document_get_page_size (self->document, self->page, &width, &height);
   esc_pdf_page_view_set_page_size (self->page_view, width, height);
-  /* Any drawing of this page, stretched, until the sharp one arrives. */
-  texture = lookup_page (self, self->page, wanted_pixel_scale (self), FALSE);
-  esc_pdf_page_view_set_texture (self->page_view, texture);
-  self->page_ready = FALSE;
-
-  /* The worker starts on the page at the size it will have while the frame is laid out;
-   * the layout then confirms that scale (or asks for the right one). */
-  predicted = predict_pixel_scale (self);
-  if (predicted > 0 && lookup_page (self, self->page, predicted, TRUE) == NULL)
-    start_render (self, predicted);
+  esc_pdf_page_view_set_texture (self->page_view, lookup_page (self, self->page, wanted_pixel_scale (self), FALSE));
   wait_for_layout (self);
 
   self->selecting = TRUE;
@@ -422,6 +461,23 @@ show_current_page (EscPdfPreview *self)
   gtk_widget_activate_action (GTK_WIDGET (self->thumb_list), "list.scroll-to-item", "u", self->page);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->page_scroller), 0);
   update_actions (self);
+}
+
+static void
+show_current_page (EscPdfPreview *self)
+{
+  double predicted;
+
+  self->page_ready = FALSE;
+  /* The worker starts on the page at the size it will have when the frame is laid out;
+   * the layout then confirms that scale (or asks for the right one). */
+  predicted = predict_pixel_scale (self);
+  if (predicted > 0 && lookup_page (self, self->page, predicted, TRUE) == NULL)
+    start_render (self, predicted);
+  if (self->presented)
+    present_current_page (self);
+  else if (predicted <= 0)
+    present (self); /* no space known to draw for: the layout decides */
 }
 
 /* Thumbnails */
@@ -439,7 +495,7 @@ thumb_rendered_cb (GObject      *object,
   GtkListItem              *item = GTK_LIST_ITEM (request->list_item);
 
   surface = esc_pdf_document_render_page_finish (ESC_PDF_DOCUMENT (object), result, &error);
-  if (surface == NULL || self == NULL || self->document != ESC_PDF_DOCUMENT (object))
+  if (surface == NULL || self == NULL || self->thumb_document != ESC_PDF_DOCUMENT (object))
     {
       g_clear_pointer (&surface, cairo_surface_destroy);
       render_request_free (request);
@@ -495,7 +551,8 @@ thumb_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (GTK_LABEL (label),
                        gtk_string_object_get_string (gtk_list_item_get_item (item)));
-  if (self->document == NULL)
+  /* While held, the strip's rows are the previous document's. */
+  if (self->document == NULL || self->thumb_document == NULL || !self->presented)
     return;
 
   esc_pdf_document_get_page_size (self->document, page, &width, &height);
@@ -509,6 +566,7 @@ thumb_bind_cb (GtkSignalListItemFactory *factory,
   cancellable = g_cancellable_new ();
   g_object_set_data_full (G_OBJECT (item), "esc-cancellable", g_object_ref (cancellable),
                           g_object_unref);
+  g_hash_table_add (self->thumb_cancellables, g_object_ref (cancellable));
   scale = THUMB_WIDTH * gtk_widget_get_scale_factor (GTK_WIDGET (self)) / width;
   request = g_new0 (RenderRequest, 1);
   g_weak_ref_init (&request->self, self);
@@ -516,7 +574,7 @@ thumb_bind_cb (GtkSignalListItemFactory *factory,
   request->pixel_scale = scale;
   request->thumbnail = TRUE;
   request->list_item = g_object_ref (G_OBJECT (item));
-  esc_pdf_document_render_page_async (self->document, page, scale, ESC_PDF_PRIORITY_HIGH,
+  esc_pdf_document_render_page_async (self->thumb_document, page, scale, ESC_PDF_PRIORITY_HIGH,
                                       cancellable, thumb_rendered_cb, request);
 }
 
@@ -529,7 +587,10 @@ thumb_unbind_cb (GtkSignalListItemFactory *factory,
   GtkWidget    *box = gtk_list_item_get_child (item);
 
   if (cancellable != NULL)
-    g_cancellable_cancel (cancellable);
+    {
+      g_cancellable_cancel (cancellable);
+      g_hash_table_remove (self->thumb_cancellables, cancellable);
+    }
   g_object_set_data (G_OBJECT (item), "esc-cancellable", NULL);
   gtk_picture_set_paintable (GTK_PICTURE (gtk_widget_get_first_child (box)), NULL);
 }
@@ -539,17 +600,24 @@ thumb_selected_cb (EscPdfPreview *self)
 {
   guint position = gtk_single_selection_get_selected (self->thumb_selection);
 
-  if (self->selecting || self->document == NULL || position == GTK_INVALID_LIST_POSITION)
+  if (self->selecting || self->document == NULL || !self->presented || position == GTK_INVALID_LIST_POSITION)
     return;
   esc_pdf_preview_set_page (self, position);
 }
 
 /* Loading */
 
-static void reset (EscPdfPreview *self);
-static void stop_waiting_for_layout (EscPdfPreview *self);
-static void start_load (EscPdfPreview *self,
-                        const char    *password);
+static void            reset (EscPdfPreview *self);
+static void            hold (EscPdfPreview *self);
+static void            stop_waiting_for_layout (EscPdfPreview *self);
+static void            start_load (EscPdfPreview *self,
+                                   const char    *password);
+static void            remember_document (EscPdfPreview  *self,
+                                          EscPdfDocument *document);
+static void            document_loaded (EscPdfPreview  *self,
+                                        EscPdfDocument *document);
+static EscPdfDocument *lookup_thumb_document (EscPdfPreview *self);
+static void            remember_thumb_document (EscPdfPreview *self);
 
 static void
 password_response_cb (AdwMessageDialog *dialog,
@@ -623,7 +691,6 @@ loaded_cb (GObject      *object,
   g_autoptr (EscPdfPreview)  self = user_data;
   g_autoptr (GError)         error = NULL;
   g_autoptr (EscPdfDocument) document = NULL;
-  guint                      n_pages;
 
   document = esc_pdf_document_load_finish (result, &error);
   if (document == NULL)
@@ -643,16 +710,79 @@ loaded_cb (GObject      *object,
       return;
     }
 
-  self->document = g_steal_pointer (&document);
-  n_pages = esc_pdf_document_get_n_pages (self->document);
-  self->page = self->first_page > 0 ? MIN (self->first_page, n_pages) - 1 : 0;
-  set_state (self, "document");
-  gtk_widget_set_visible (GTK_WIDGET (self->thumb_scroller), n_pages > 1);
+  if (!self->password_used)
+    remember_document (self, document);
+  document_loaded (self, document);
+}
 
+/* Shows the document's first page (or the one asked for) once it is drawn: until then
+ * the pane keeps what it shows (the grace period). */
+static void
+document_loaded (EscPdfPreview  *self,
+                 EscPdfDocument *document)
+{
+  guint n_pages = esc_pdf_document_get_n_pages (document);
+
+  self->document = g_object_ref (document);
+  self->thumb_document = lookup_thumb_document (self);
+  self->page = self->first_page > 0 ? MIN (self->first_page, n_pages) - 1 : 0;
+  self->state = "document";
   /* The page first; the strip is filled when it is on screen (set_page_ready). */
   self->thumbs_pending = TRUE;
+  if (self->presented)
+    hold (self); /* unlocked: the password message stays until the page is drawn */
   show_current_page (self);
-  update_actions (self);
+}
+
+static void
+fill_thumbnails (EscPdfPreview *self);
+
+static void
+thumb_document_loaded_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr (EscPdfPreview)  self = user_data;
+  g_autoptr (GError)         error = NULL;
+  g_autoptr (EscPdfDocument) document = esc_pdf_document_load_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->document == NULL)
+    return;
+  if (document == NULL)
+    {
+      /* Opened once, it opens again; if not, the page's worker draws the strip too. */
+      g_debug ("Thumbnails from the page's worker: %s", error->message);
+      self->thumb_document = g_object_ref (self->document);
+    }
+  else
+    {
+      esc_pdf_document_set_background (document);
+      self->thumb_document = g_object_ref (document);
+      remember_thumb_document (self);
+    }
+  if (self->thumbs_pending)
+    fill_thumbnails (self);
+}
+
+static gboolean
+fill_thumbnails_idle_cb (gpointer user_data)
+{
+  EscPdfPreview *self = user_data;
+
+  self->thumbs_idle = 0;
+  if (self->document == NULL || !self->thumbs_pending)
+    return G_SOURCE_REMOVE;
+  if (self->thumb_document == NULL && self->password_used)
+    self->thumb_document = g_object_ref (self->document);
+  if (self->thumb_document != NULL)
+    fill_thumbnails (self);
+  else if (self->thumb_load_cancellable == NULL)
+    {
+      self->thumb_load_cancellable = g_cancellable_new ();
+      esc_evidence_load_pdf_async (self->store_path, self->info->sha256, NULL, self->thumb_load_cancellable,
+                                   thumb_document_loaded_cb, g_object_ref (self));
+    }
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -737,14 +867,10 @@ image_loaded_cb (GObject      *object,
       return;
     }
   self->image = texture;
-  set_state (self, "document");
-  gtk_widget_set_visible (GTK_WIDGET (self->thumb_scroller), FALSE);
-  /* Photo pixels shown as 96 dpi. */
-  esc_pdf_page_view_set_page_size (self->page_view, gdk_texture_get_width (texture) * 0.75,
-                                   gdk_texture_get_height (texture) * 0.75);
-  esc_pdf_page_view_set_texture (self->page_view, texture);
+  self->state = "document";
+  self->presented = FALSE;
+  present (self);
   self->page_ready = TRUE;
-  update_actions (self);
   g_signal_emit (self, signals[PAGE_READY], 0);
 }
 
@@ -755,6 +881,7 @@ start_load (EscPdfPreview *self,
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
+  self->password_used = password != NULL && password[0] != '\0';
   set_state (self, "loading");
 
   if (g_str_equal (self->info->mime_type, "application/pdf"))
@@ -773,23 +900,33 @@ start_load (EscPdfPreview *self,
     }
 }
 
+/* Lets go of the document shown (or on its way), its renders and caches; the widgets keep
+ * showing it until present(). */
 static void
-reset (EscPdfPreview *self)
+forget_document (EscPdfPreview *self)
 {
+  GHashTableIter iter;
+  gpointer       cancellable;
+
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_cancellable_cancel (self->page_cancellable);
   g_clear_object (&self->page_cancellable);
   g_clear_handle_id (&self->render_idle, g_source_remove);
+  g_clear_handle_id (&self->thumbs_idle, g_source_remove);
+  g_clear_handle_id (&self->grace_timeout, g_source_remove);
   stop_waiting_for_layout (self);
+  /* The strip's renders leave the worker's queue now, not when their rows are unbound. */
+  g_hash_table_iter_init (&iter, self->thumb_cancellables);
+  while (g_hash_table_iter_next (&iter, &cancellable, NULL))
+    g_cancellable_cancel (cancellable);
+  g_hash_table_remove_all (self->thumb_cancellables);
 
-  self->selecting = TRUE;
-  gtk_string_list_splice (self->thumb_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->thumb_model)), NULL);
-  self->selecting = FALSE;
   clear_caches (self);
-  esc_pdf_page_view_set_texture (self->page_view, NULL);
-  esc_pdf_page_view_set_page_size (self->page_view, 0, 0);
+  g_cancellable_cancel (self->thumb_load_cancellable);
+  g_clear_object (&self->thumb_load_cancellable);
   g_clear_object (&self->document);
+  g_clear_object (&self->thumb_document);
   g_clear_object (&self->image);
   g_clear_pointer (&self->info, esc_document_free);
   g_clear_pointer (&self->linked, g_array_unref);
@@ -798,6 +935,149 @@ reset (EscPdfPreview *self)
   self->page_ready = FALSE;
   self->inflight_scale = -1;
   self->thumbs_pending = FALSE;
+  self->password_used = FALSE;
+}
+
+static gboolean
+grace_cb (gpointer user_data)
+{
+  EscPdfPreview *self = user_data;
+
+  self->grace_timeout = 0;
+  present (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Keeps the widgets as they are until the page is drawn, or GRACE_MS at most. */
+static void
+hold (EscPdfPreview *self)
+{
+  self->presented = FALSE;
+  if (self->grace_timeout == 0)
+    self->grace_timeout = g_timeout_add (GRACE_MS, grace_cb, self);
+}
+
+/* Brings every widget to the current state, in one go. */
+static void
+present (EscPdfPreview *self)
+{
+  guint n_pages = self->document != NULL ? esc_pdf_document_get_n_pages (self->document) : 0;
+
+  if (self->presented)
+    return;
+  self->presented = TRUE;
+  g_clear_handle_id (&self->grace_timeout, g_source_remove);
+
+  gtk_label_set_label (self->title_label, self->info != NULL ? self->info->title : "");
+  /* The strip is filled once the page is on screen. */
+  self->selecting = TRUE;
+  gtk_string_list_splice (self->thumb_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->thumb_model)), NULL);
+  self->selecting = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->thumb_scroller), n_pages > 1);
+  show_stack_page (self, self->message != NULL ? "message" : self->state);
+
+  if (self->document != NULL)
+    present_current_page (self);
+  else if (self->image != NULL)
+    {
+      /* Photo pixels shown as 96 dpi. */
+      esc_pdf_page_view_set_page_size (self->page_view, gdk_texture_get_width (self->image) * 0.75,
+                                       gdk_texture_get_height (self->image) * 0.75);
+      esc_pdf_page_view_set_texture (self->page_view, self->image);
+    }
+  else
+    {
+      esc_pdf_page_view_set_texture (self->page_view, NULL);
+      esc_pdf_page_view_set_page_size (self->page_view, 0, 0);
+    }
+  update_actions (self);
+}
+
+static void
+reset (EscPdfPreview *self)
+{
+  forget_document (self);
+  self->state = "empty";
+  self->presented = FALSE;
+  present (self);
+}
+
+/* Documents kept open */
+
+static void
+open_document_free (OpenDocument *open)
+{
+  g_free (open->store_path);
+  g_free (open->sha256);
+  g_object_unref (open->document);
+  g_clear_object (&open->thumb_document);
+  g_free (open);
+}
+
+static OpenDocument *
+lookup_open (EscPdfPreview *self,
+             const char    *store_path,
+             const char    *sha256)
+{
+  for (GList *l = self->open_documents.head; l != NULL; l = l->next)
+    {
+      OpenDocument *open = l->data;
+
+      if (g_str_equal (open->sha256, sha256) && g_str_equal (open->store_path, store_path))
+        {
+          g_queue_unlink (&self->open_documents, l);
+          g_queue_push_head_link (&self->open_documents, l);
+          return open;
+        }
+    }
+  return NULL;
+}
+
+static EscPdfDocument *
+lookup_open_document (EscPdfPreview *self,
+                      const char    *store_path,
+                      const char    *sha256)
+{
+  OpenDocument *open = lookup_open (self, store_path, sha256);
+
+  return open != NULL ? open->document : NULL;
+}
+
+/* (transfer full) */
+static EscPdfDocument *
+lookup_thumb_document (EscPdfPreview *self)
+{
+  OpenDocument *open = lookup_open (self, self->store_path, self->info->sha256);
+
+  return open != NULL && open->thumb_document != NULL ? g_object_ref (open->thumb_document) : NULL;
+}
+
+static void
+remember_thumb_document (EscPdfPreview *self)
+{
+  OpenDocument *open = lookup_open (self, self->store_path, self->info->sha256);
+
+  if (open != NULL && open->document == self->document)
+    g_set_object (&open->thumb_document, self->thumb_document);
+}
+
+/* Selecting it again skips opening the workspace's blob and parsing the PDF: a document
+ * opened with a password is not kept once another is shown. */
+static void
+remember_document (EscPdfPreview  *self,
+                   EscPdfDocument *document)
+{
+  OpenDocument *open;
+
+  if (lookup_open_document (self, self->store_path, self->info->sha256) != NULL)
+    return;
+  open = g_new0 (OpenDocument, 1);
+  open->store_path = g_strdup (self->store_path);
+  open->sha256 = g_strdup (self->info->sha256);
+  open->document = g_object_ref (document);
+  g_queue_push_head (&self->open_documents, open);
+  while (self->open_documents.length > OPEN_DOCUMENTS)
+    open_document_free (g_queue_pop_tail (&self->open_documents));
 }
 
 /* Actions */
@@ -941,6 +1221,22 @@ close_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[CLOSE_REQUESTED], 0);
 }
 
+/* The file's name as the title's tooltip, asked for when shown: setting a tooltip's text
+ * asks the display server where the pointer is, a round trip at each document. */
+static gboolean
+title_query_tooltip_cb (GtkWidget     *label,
+                        int            x,
+                        int            y,
+                        gboolean       keyboard,
+                        GtkTooltip    *tooltip,
+                        EscPdfPreview *self)
+{
+  if (self->info == NULL || self->info->file_name == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->info->file_name);
+  return TRUE;
+}
+
 static void
 unlock_clicked_cb (EscPdfPreview *self)
 {
@@ -977,7 +1273,8 @@ esc_pdf_preview_dispose (GObject *object)
 {
   EscPdfPreview *self = ESC_PDF_PREVIEW (object);
 
-  reset (self);
+  forget_document (self);
+  g_queue_clear_full (&self->open_documents, (GDestroyNotify) open_document_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ESC_TYPE_PDF_PREVIEW);
 
   G_OBJECT_CLASS (esc_pdf_preview_parent_class)->dispose (object);
@@ -989,6 +1286,7 @@ esc_pdf_preview_finalize (GObject *object)
   EscPdfPreview *self = ESC_PDF_PREVIEW (object);
 
   g_hash_table_unref (self->thumbs);
+  g_hash_table_unref (self->thumb_cancellables);
   g_free (self->store_path);
   g_clear_object (&self->thumb_model);
   g_clear_object (&self->thumb_selection);
@@ -1025,6 +1323,7 @@ esc_pdf_preview_class_init (EscPdfPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscPdfPreview, title_label);
   gtk_widget_class_bind_template_child (widget_class, EscPdfPreview, page_label);
   gtk_widget_class_bind_template_child (widget_class, EscPdfPreview, stack);
+  gtk_widget_class_bind_template_child (widget_class, EscPdfPreview, spinner);
   gtk_widget_class_bind_template_child (widget_class, EscPdfPreview, thumb_scroller);
   gtk_widget_class_bind_template_child (widget_class, EscPdfPreview, thumb_list);
   gtk_widget_class_bind_template_child (widget_class, EscPdfPreview, page_scroller);
@@ -1069,6 +1368,8 @@ esc_pdf_preview_init (EscPdfPreview *self)
   self->state = "empty";
   self->inflight_scale = -1;
   self->thumbs = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->thumb_cancellables = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->presented = TRUE;
   self->thumb_model = gtk_string_list_new (NULL);
   self->thumb_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->thumb_model)));
   gtk_single_selection_set_autoselect (self->thumb_selection, FALSE);
@@ -1083,6 +1384,8 @@ esc_pdf_preview_init (EscPdfPreview *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->thumb_list, GTK_SELECTION_MODEL (self->thumb_selection));
 
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->title_label), TRUE);
+  g_signal_connect_object (self->title_label, "query-tooltip", G_CALLBACK (title_query_tooltip_cb), self, 0);
   g_signal_connect_object (self, "notify::scale-factor", G_CALLBACK (scale_changed_cb), self,
                            G_CONNECT_SWAPPED);
   set_zoom (self, ESC_ZOOM_FIT_WIDTH, 1);
@@ -1102,17 +1405,23 @@ show_document (EscPdfPreview     *self,
                const char        *pages,
                guint              first_page)
 {
-  reset (self);
+  EscPdfDocument *open;
+
+  /* What the pane shows stays until this document's first page is drawn. */
+  forget_document (self);
+  hold (self);
   g_free (self->store_path);
   self->store_path = g_strdup (store_path);
   self->info = esc_document_copy (document);
   self->linked = esc_page_ranges_parse (pages != NULL ? pages : "", 0, NULL);
   self->first_page = first_page > 0 ? first_page
                                     : (self->linked != NULL ? esc_page_ranges_get_first (self->linked) : 0);
-  gtk_label_set_label (self->title_label, document->title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), document->file_name);
-  update_actions (self);
-  start_load (self, NULL);
+  self->state = "loading";
+  open = lookup_open_document (self, store_path, document->sha256);
+  if (open != NULL)
+    document_loaded (self, open);
+  else
+    start_load (self, NULL);
 }
 
 void
@@ -1152,9 +1461,6 @@ esc_pdf_preview_clear (EscPdfPreview *self)
   g_return_if_fail (ESC_IS_PDF_PREVIEW (self));
 
   reset (self);
-  gtk_label_set_label (self->title_label, "");
-  self->state = "empty";
-  update_actions (self);
 }
 
 void
