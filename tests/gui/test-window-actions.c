@@ -153,19 +153,43 @@ is_shortcuts_window (gpointer data)
          gtk_widget_get_visible (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL));
 }
 
+/* Adds the titles of the shortcuts under widget to titles; each must show its keys. */
+static void
+collect_shortcuts (GtkWidget  *widget,
+                   GHashTable *titles)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SHORTCUTS_SHORTCUT (child))
+        {
+          g_autofree char *accelerator = NULL;
+          g_autofree char *title = NULL;
+
+          g_object_get (child, "accelerator", &accelerator, "title", &title, NULL);
+          if (accelerator == NULL || accelerator[0] == '\0')
+            g_error ("The shortcut “%s” shows no keys", title);
+          g_hash_table_add (titles, g_steal_pointer (&title));
+        }
+      collect_shortcuts (child, titles);
+    }
+}
+
 /* The keyboard shortcuts window (Ctrl+?) is made when first asked for, and made once. */
 static void
 test_shortcuts (Fixture      *f,
                 gconstpointer unused)
 {
-  EscWindow *window = open_window (f, f->assessment);
-  GtkWidget *shortcuts;
+  g_autoptr (GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  EscWindow             *window = open_window (f, f->assessment);
+  GtkWidget             *shortcuts;
 
   g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   g_assert_true (esc_test_wait (is_shortcuts_window, NULL, 5000));
   shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == GTK_WINDOW (window));
+  collect_shortcuts (shortcuts, titles);
+  g_assert_cmpuint (g_hash_table_size (titles), ==, 12);
   maybe_screenshot (shortcuts, "shortcuts.png");
   gtk_window_close (GTK_WINDOW (shortcuts));
   esc_test_drain (100);
