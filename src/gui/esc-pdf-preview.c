@@ -12,10 +12,15 @@
 
 #include "esc-page-ranges.h"
 #include "esc-pdf-preview.h"
+#include "esc-pdf-thumbnail.h"
 #include "esc-pdf.h"
 
 /* Thumbnails are this wide, in logical pixels. */
 #define THUMB_WIDTH 96
+/* The time of a frame given to thumbnails that arrived, in µs. */
+#define THUMB_BUDGET_US 4000
+/* Pages added to the strip at each frame. */
+#define FILL_CHUNK 20
 /* Rendered pages kept, in bytes; thumbnails kept, in number. */
 #define PAGE_CACHE_BYTES (48 * 1024 * 1024)
 #define THUMB_CACHE_COUNT 300
@@ -94,6 +99,9 @@ struct _EscPdfPreview
   guint               grace_timeout;
   GQueue              open_documents;     /* OpenDocument, most recent first */
   GHashTable         *thumb_cancellables; /* the renders of the rows bound now */
+  GQueue              thumb_results;      /* RenderRequest: drawn, not yet given to a row */
+  guint               thumb_tick;
+  guint               fill_tick;
 
   GtkStringList      *thumb_model;
   GtkSingleSelection *thumb_selection;
@@ -292,11 +300,12 @@ update_actions (EscPdfPreview *self)
 
 typedef struct
 {
-  GWeakRef self;
-  guint    page;
-  double   pixel_scale;
-  gboolean thumbnail;
-  GObject *list_item;
+  GWeakRef         self;
+  guint            page;
+  double           pixel_scale;
+  gboolean         thumbnail;
+  GObject         *list_item;
+  cairo_surface_t *surface; /* thumbnails drawn, waiting for their frame */
 } RenderRequest;
 
 static void
@@ -304,6 +313,7 @@ render_request_free (RenderRequest *request)
 {
   g_weak_ref_clear (&request->self);
   g_clear_object (&request->list_item);
+  g_clear_pointer (&request->surface, cairo_surface_destroy);
   g_free (request);
 }
 
@@ -455,10 +465,14 @@ present_current_page (EscPdfPreview *self)
   esc_pdf_page_view_set_texture (self->page_view, lookup_page (self, self->page, wanted_pixel_scale (self), FALSE));
   wait_for_layout (self);
 
-  self->selecting = TRUE;
-  gtk_single_selection_set_selected (self->thumb_selection, self->page);
-  self->selecting = FALSE;
-  gtk_widget_activate_action (GTK_WIDGET (self->thumb_list), "list.scroll-to-item", "u", self->page);
+  /* A page not in the strip yet is selected there when it is added (fill_tick_cb). */
+  if (self->page < g_list_model_get_n_items (G_LIST_MODEL (self->thumb_model)))
+    {
+      self->selecting = TRUE;
+      gtk_single_selection_set_selected (self->thumb_selection, self->page);
+      self->selecting = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self->thumb_list), "list.scroll-to-item", "u", self->page);
+    }
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->page_scroller), 0);
   update_actions (self);
 }
@@ -482,6 +496,33 @@ show_current_page (EscPdfPreview *self)
 
 /* Thumbnails */
 
+/* The thumbnails drawn are given to their rows at most THUMB_BUDGET_US of each frame: a
+ * burst of them (small pages draw fast) does not hold a frame up. */
+static gboolean
+deliver_thumbs_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  EscPdfPreview *self = user_data;
+  gint64         end = g_get_monotonic_time () + THUMB_BUDGET_US;
+  RenderRequest *request;
+
+  while (g_get_monotonic_time () < end && (request = g_queue_pop_head (&self->thumb_results)) != NULL)
+    {
+      GtkListItem           *item = GTK_LIST_ITEM (request->list_item);
+      g_autoptr (GdkTexture) texture = texture_from_surface (request->surface);
+
+      cache_thumb (self, request->page, texture);
+      if (gtk_list_item_get_position (item) == request->page)
+        esc_pdf_thumbnail_set_texture (ESC_PDF_THUMBNAIL (gtk_list_item_get_child (item)), texture);
+      render_request_free (request);
+    }
+  if (self->thumb_results.length > 0)
+    return G_SOURCE_CONTINUE;
+  self->thumb_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 thumb_rendered_cb (GObject      *object,
                    GAsyncResult *result,
@@ -489,29 +530,16 @@ thumb_rendered_cb (GObject      *object,
 {
   RenderRequest            *request = user_data;
   g_autoptr (EscPdfPreview) self = g_weak_ref_get (&request->self);
-  g_autoptr (GError)        error = NULL;
-  g_autoptr (GdkTexture)    texture = NULL;
-  cairo_surface_t          *surface;
-  GtkListItem              *item = GTK_LIST_ITEM (request->list_item);
 
-  surface = esc_pdf_document_render_page_finish (ESC_PDF_DOCUMENT (object), result, &error);
-  if (surface == NULL || self == NULL || self->thumb_document != ESC_PDF_DOCUMENT (object))
+  request->surface = esc_pdf_document_render_page_finish (ESC_PDF_DOCUMENT (object), result, NULL);
+  if (request->surface == NULL || self == NULL || self->thumb_document != ESC_PDF_DOCUMENT (object))
     {
-      g_clear_pointer (&surface, cairo_surface_destroy);
       render_request_free (request);
       return;
     }
-
-  texture = texture_from_surface (surface);
-  cairo_surface_destroy (surface);
-  cache_thumb (self, request->page, texture);
-  if (gtk_list_item_get_position (item) == request->page)
-    {
-      GtkWidget *box = gtk_list_item_get_child (item);
-
-      gtk_picture_set_paintable (GTK_PICTURE (gtk_widget_get_first_child (box)), GDK_PAINTABLE (texture));
-    }
-  render_request_free (request);
+  g_queue_push_tail (&self->thumb_results, request);
+  if (self->thumb_tick == 0)
+    self->thumb_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->thumb_list), deliver_thumbs_cb, self, NULL);
 }
 
 static void
@@ -519,20 +547,31 @@ thumb_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 EscPdfPreview            *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *picture = gtk_picture_new ();
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *thumbnail = esc_pdf_thumbnail_new (THUMB_WIDTH);
 
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_widget_set_size_request (picture, THUMB_WIDTH, (int) (THUMB_WIDTH * 1.414));
-  gtk_widget_add_css_class (picture, "esc-thumbnail");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_box_append (GTK_BOX (box), picture);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_item_set_child (item, box);
+  gtk_widget_add_css_class (thumbnail, "caption");
+  gtk_widget_add_css_class (thumbnail, "numeric");
+  gtk_widget_set_margin_top (thumbnail, 6);
+  gtk_widget_set_margin_bottom (thumbnail, 6);
+  gtk_list_item_set_child (item, thumbnail);
+}
+
+/* Whether the strip's row at position is on screen or near it, from its share of the
+ * strip's length (the rows are of much the same height). */
+static gboolean
+thumb_in_view (EscPdfPreview *self,
+               guint          position)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->thumb_list));
+  guint          n = g_list_model_get_n_items (G_LIST_MODEL (self->thumb_model));
+  double         page = gtk_adjustment_get_page_size (adjustment);
+  double         value = gtk_adjustment_get_value (adjustment);
+  double         y;
+
+  if (n == 0 || page <= 0)
+    return TRUE;
+  y = gtk_adjustment_get_upper (adjustment) * position / n;
+  return y >= value - page && y <= value + 2 * page;
 }
 
 static void
@@ -540,29 +579,30 @@ thumb_bind_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                EscPdfPreview            *self)
 {
-  GtkWidget               *box = gtk_list_item_get_child (item);
-  GtkWidget               *picture = gtk_widget_get_first_child (box);
-  GtkWidget               *label = gtk_widget_get_last_child (box);
+  EscPdfThumbnail         *thumbnail = ESC_PDF_THUMBNAIL (gtk_list_item_get_child (item));
   guint                    page = gtk_list_item_get_position (item);
+  const char              *label = gtk_string_object_get_string (gtk_list_item_get_item (item));
   GdkTexture              *texture;
   g_autoptr (GCancellable) cancellable = NULL;
   RenderRequest           *request;
-  double                   width, height, scale;
+  double                   width = 0, height = 0, scale;
 
-  gtk_label_set_label (GTK_LABEL (label),
-                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
   /* While held, the strip's rows are the previous document's. */
   if (self->document == NULL || self->thumb_document == NULL || !self->presented)
-    return;
+    {
+      esc_pdf_thumbnail_set_page (thumbnail, label, 0, 0);
+      return;
+    }
 
   esc_pdf_document_get_page_size (self->document, page, &width, &height);
-  gtk_widget_set_size_request (picture, THUMB_WIDTH, (int) ceil (THUMB_WIDTH * height / width));
+  esc_pdf_thumbnail_set_page (thumbnail, label, width, height);
   texture = g_hash_table_lookup (self->thumbs, GUINT_TO_POINTER (page));
-  gtk_picture_set_paintable (GTK_PICTURE (picture), GDK_PAINTABLE (texture));
+  esc_pdf_thumbnail_set_texture (thumbnail, texture);
   if (texture != NULL)
     return;
 
-  /* Drawn only while the row is on screen: unbinding cancels it. */
+  /* Drawn only while the row is bound: unbinding cancels it. GTK binds many more rows
+   * than are on screen; those in view go first. */
   cancellable = g_cancellable_new ();
   g_object_set_data_full (G_OBJECT (item), "esc-cancellable", g_object_ref (cancellable),
                           g_object_unref);
@@ -574,7 +614,8 @@ thumb_bind_cb (GtkSignalListItemFactory *factory,
   request->pixel_scale = scale;
   request->thumbnail = TRUE;
   request->list_item = g_object_ref (G_OBJECT (item));
-  esc_pdf_document_render_page_async (self->thumb_document, page, scale, ESC_PDF_PRIORITY_HIGH,
+  esc_pdf_document_render_page_async (self->thumb_document, page, scale,
+                                      thumb_in_view (self, page) ? ESC_PDF_PRIORITY_HIGH : ESC_PDF_PRIORITY_LOW,
                                       cancellable, thumb_rendered_cb, request);
 }
 
@@ -584,7 +625,6 @@ thumb_unbind_cb (GtkSignalListItemFactory *factory,
                  EscPdfPreview            *self)
 {
   GCancellable *cancellable = g_object_get_data (G_OBJECT (item), "esc-cancellable");
-  GtkWidget    *box = gtk_list_item_get_child (item);
 
   if (cancellable != NULL)
     {
@@ -592,7 +632,7 @@ thumb_unbind_cb (GtkSignalListItemFactory *factory,
       g_hash_table_remove (self->thumb_cancellables, cancellable);
     }
   g_object_set_data (G_OBJECT (item), "esc-cancellable", NULL);
-  gtk_picture_set_paintable (GTK_PICTURE (gtk_widget_get_first_child (box)), NULL);
+  esc_pdf_thumbnail_set_texture (ESC_PDF_THUMBNAIL (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
@@ -785,22 +825,45 @@ fill_thumbnails_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-fill_thumbnails (EscPdfPreview *self)
+/* Adds FILL_CHUNK pages to the strip at each frame: GTK makes a row for each of the first
+ * 200 or so at once, and their first layout at once took tens of milliseconds. */
+static gboolean
+fill_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
 {
+  EscPdfPreview        *self = user_data;
   g_autoptr (GPtrArray) labels = g_ptr_array_new ();
   guint                 n_pages = esc_pdf_document_get_n_pages (self->document);
+  guint                 done = g_list_model_get_n_items (G_LIST_MODEL (self->thumb_model));
+  guint                 end = MIN (done + FILL_CHUNK, n_pages);
 
-  self->thumbs_pending = FALSE;
-  for (guint i = 0; i < n_pages; i++)
+  for (guint i = done; i < end; i++)
     g_ptr_array_add (labels, (gpointer) esc_pdf_document_get_page_label (self->document, i));
   g_ptr_array_add (labels, NULL);
   self->selecting = TRUE;
-  gtk_string_list_splice (self->thumb_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->thumb_model)),
-                          (const char *const *) labels->pdata);
-  gtk_single_selection_set_selected (self->thumb_selection, self->page);
+  gtk_string_list_splice (self->thumb_model, done, 0, (const char *const *) labels->pdata);
+  if (self->page >= done && self->page < end)
+    {
+      gtk_single_selection_set_selected (self->thumb_selection, self->page);
+      gtk_widget_activate_action (GTK_WIDGET (self->thumb_list), "list.scroll-to-item", "u", self->page);
+    }
   self->selecting = FALSE;
-  gtk_widget_activate_action (GTK_WIDGET (self->thumb_list), "list.scroll-to-item", "u", self->page);
+  if (end < n_pages)
+    return G_SOURCE_CONTINUE;
+  self->fill_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fill_thumbnails (EscPdfPreview *self)
+{
+  self->thumbs_pending = FALSE;
+  self->selecting = TRUE;
+  gtk_string_list_splice (self->thumb_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->thumb_model)), NULL);
+  self->selecting = FALSE;
+  if (self->fill_tick == 0)
+    self->fill_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->thumb_list), fill_tick_cb, self, NULL);
 }
 
 typedef struct
@@ -921,6 +984,13 @@ forget_document (EscPdfPreview *self)
   while (g_hash_table_iter_next (&iter, &cancellable, NULL))
     g_cancellable_cancel (cancellable);
   g_hash_table_remove_all (self->thumb_cancellables);
+  g_queue_clear_full (&self->thumb_results, (GDestroyNotify) render_request_free);
+  if (self->thumb_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->thumb_list), self->thumb_tick);
+  self->thumb_tick = 0;
+  if (self->fill_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->thumb_list), self->fill_tick);
+  self->fill_tick = 0;
 
   clear_caches (self);
   g_cancellable_cancel (self->thumb_load_cancellable);
