@@ -93,6 +93,22 @@ EscLink      *esc_store_attach_file          (EscStore      *self,
                                               const char    *caption,
                                               GCancellable  *cancellable,
                                               GError       **error);
+/* Told how far an attach has gone: done of total (bytes read to check the file and
+ * copied into the workspace, so twice its size), on the thread attaching. */
+typedef void (*EscAttachProgressFunc) (goffset  done,
+                                       goffset  total,
+                                       gpointer user_data);
+EscLink      *esc_store_attach_file_with_progress (EscStore             *self,
+                                                   GFile                *file,
+                                                   const char           *password,
+                                                   const char           *assessment_uuid,
+                                                   const char           *item_code,
+                                                   const char           *pages,
+                                                   const char           *caption,
+                                                   EscAttachProgressFunc progress,
+                                                   gpointer              progress_data,
+                                                   GCancellable         *cancellable,
+                                                   GError              **error);
 /* id is a document uuid, a SHA-256, or a unique prefix of either (at least 4 characters). */
 EscDocument  *esc_store_get_document         (EscStore      *self,
                                               const char    *id,

@@ -163,17 +163,32 @@ fail (EscStore *self,
 
 typedef struct
 {
-  char       *display_name;
-  char       *sha256;
-  const char *mime_type;
-  goffset     size;
-  guint64     mtime;
-  guint32     mtime_usec;
-  guint       n_pages;
-  gboolean    encrypted;
-  char       *title;
-  GStrv       page_texts;
+  char                 *display_name;
+  char                 *sha256;
+  const char           *mime_type;
+  goffset               size;
+  guint64               mtime;
+  guint32               mtime_usec;
+  guint                 n_pages;
+  gboolean              encrypted;
+  char                 *title;
+  GStrv                 page_texts;
+
+  /* Bytes read to hash the file plus bytes copied into the workspace, of twice its size. */
+  EscAttachProgressFunc progress;
+  gpointer              progress_data;
+  goffset               done;
+  goffset               total;
 } Incoming;
+
+static void
+report_progress (Incoming *in,
+                 goffset   bytes)
+{
+  in->done = MIN (in->done + bytes, in->total);
+  if (in->progress != NULL && in->total > 0)
+    in->progress (in->done, in->total, in->progress_data);
+}
 
 static void
 incoming_clear (Incoming *in)
@@ -236,6 +251,7 @@ hash_file (GFile        *file,
           return FALSE;
         }
       sha256_update (&checksum, n, buffer);
+      report_progress (in, n);
     }
 
   in->size = total;
@@ -260,6 +276,7 @@ read_incoming (GFile        *file,
   in->display_name = g_strdup (g_file_info_get_display_name (info));
   in->mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
   in->mtime_usec = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+  in->total = 2 * g_file_info_get_size (info);
 
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
@@ -446,6 +463,7 @@ write_blob (EscStore     *self,
           goto failed;
         }
       offset += n;
+      report_progress (in, n);
     }
   copied = sha256_finish_hex (&checksum);
   if (offset != in->size || !g_str_equal (copied, in->sha256) || !file_unchanged (file, in, cancellable))
@@ -819,6 +837,31 @@ esc_store_attach_file (EscStore     *self,
                        GCancellable *cancellable,
                        GError      **error)
 {
+  return esc_store_attach_file_with_progress (self, file, password, assessment_uuid, item_code, pages, caption,
+                                              NULL, NULL, cancellable, error);
+}
+
+/**
+ * esc_store_attach_file_with_progress:
+ *
+ * esc_store_attach_file(), calling progress on this thread as the file's bytes are read
+ * and copied (about every 4 MB, and once at the end with done equal to total).
+ *
+ * Returns: (transfer full): the new link, or NULL with error set and nothing changed.
+ */
+EscLink *
+esc_store_attach_file_with_progress (EscStore             *self,
+                                     GFile                *file,
+                                     const char           *password,
+                                     const char           *assessment_uuid,
+                                     const char           *item_code,
+                                     const char           *pages,
+                                     const char           *caption,
+                                     EscAttachProgressFunc progress,
+                                     gpointer              progress_data,
+                                     GCancellable         *cancellable,
+                                     GError              **error)
+{
   g_auto (Incoming)       in = { 0 };
   g_autoptr (EscDocument) document = NULL;
   g_autoptr (EscLink)     link = NULL;
@@ -827,6 +870,8 @@ esc_store_attach_file (EscStore     *self,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (assessment_uuid != NULL, NULL);
 
+  in.progress = progress;
+  in.progress_data = progress_data;
   if (!read_incoming (file, password, &in, cancellable, error))
     return NULL;
 
@@ -840,6 +885,8 @@ esc_store_attach_file (EscStore     *self,
       fail (self, TRUE);
       return NULL;
     }
+  /* Bytes already in the workspace are not copied again: done all the same. */
+  report_progress (&in, in.total);
   return g_steal_pointer (&link);
 }
 

@@ -623,6 +623,77 @@ test_integrity (Fixture      *f,
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+typedef struct
+{
+  GArray       *done; /* goffset */
+  goffset       total;
+  GCancellable *cancel_at_half; /* cancelled once half is done, when not NULL */
+} ProgressLog;
+
+static void
+progress_cb (goffset  done,
+             goffset  total,
+             gpointer user_data)
+{
+  ProgressLog *log = user_data;
+
+  g_assert_cmpint (total, >, 0);
+  g_assert_true (log->total == 0 || log->total == total);
+  log->total = total;
+  g_array_append_val (log->done, done);
+  if (log->cancel_at_half != NULL && done * 2 >= total)
+    g_cancellable_cancel (log->cancel_at_half);
+}
+
+/* Progress goes by the bytes: read to check the file, then copied into the workspace;
+ * stopped halfway, nothing of the file is kept. */
+static void
+test_attach_progress (Fixture      *f,
+                      gconstpointer data)
+{
+  g_autofree char         *path = g_build_filename (f->dir, "big.pdf", NULL);
+  g_autoptr (GFile)        file = g_file_new_for_path (path);
+  g_autoptr (GError)       error = NULL;
+  g_autoptr (EscLink)      link = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  ProgressLog              log = { g_array_new (FALSE, FALSE, sizeof (goffset)), 0, NULL };
+  struct stat              st;
+  goffset                  size;
+
+  g_assert_true (esc_test_write_big_pdf (path, 24 * 1024 * 1024, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  size = st.st_size;
+
+  /* Stopped: an error, no document, no bytes. */
+  log.cancel_at_half = cancellable;
+  link = esc_store_attach_file_with_progress (f->store, file, NULL, f->assessment, "5", NULL, NULL, progress_cb, &log,
+                                              cancellable, &error);
+  g_assert_null (link);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_documents (f), ==, 0);
+  g_assert_cmpuint (log.done->len, >, 0);
+
+  g_array_set_size (log.done, 0);
+  log.total = 0;
+  log.cancel_at_half = NULL;
+  link = esc_store_attach_file_with_progress (f->store, file, NULL, f->assessment, "5", NULL, NULL, progress_cb, &log,
+                                              NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (link);
+  g_assert_cmpint (log.total, ==, 2 * size);
+  /* Several steps (the file is read in 4 MB chunks, twice), never backwards, ending done. */
+  g_assert_cmpuint (log.done->len, >=, 8);
+  for (guint i = 1; i < log.done->len; i++)
+    g_assert_cmpint (g_array_index (log.done, goffset, i), >=, g_array_index (log.done, goffset, i - 1));
+  g_assert_cmpint (g_array_index (log.done, goffset, 0), <, size);
+  g_assert_cmpint (g_array_index (log.done, goffset, log.done->len - 1), ==, log.total);
+  g_assert_cmpuint (count_documents (f), ==, 1);
+  g_array_unref (log.done);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -644,6 +715,7 @@ main (int   argc,
   ADD ("/core/evidence/too-large", test_too_large);
   ADD ("/core/evidence/load-stored-pdf", test_load_stored_pdf);
   ADD ("/core/evidence/integrity", test_integrity);
+  ADD ("/core/evidence/attach-progress", test_attach_progress);
 #undef ADD
 
   return g_test_run ();
