@@ -18,6 +18,7 @@ struct _EscEvidenceList
   GtkListBox     *list_box;
   GtkButton      *attach_button;
   GtkWidget      *busy_spinner;
+  GtkWidget      *progress_box;
   GtkProgressBar *progress_bar;
   GMenuModel     *row_menu;
 
@@ -29,6 +30,8 @@ struct _EscEvidenceList
   GPtrArray      *drop_targets; /* every target that attaches to this list, refs */
   GCancellable   *cancellable;
   guint           n_busy;
+  guint           n_attaching;
+  GCancellable   *attach_stop; /* the Stop button's, while files are being attached */
   char           *last_error;
 };
 
@@ -306,12 +309,18 @@ row_activated_cb (EscEvidenceList *self,
 
 typedef struct
 {
-  GObject   *owner; /* the list; alive while the job's task is */
-  char      *assessment_uuid;
-  char      *item_code;
-  GPtrArray *files;
-  GPtrArray *refused; /* messages */
-  guint      n_attached;
+  GObject      *owner; /* the list; alive while the job's task is */
+  char         *assessment_uuid;
+  char         *item_code;
+  GPtrArray    *files;
+  GPtrArray    *refused; /* messages */
+  guint         n_attached;
+  GCancellable *stop;
+  gboolean      stopped;
+  /* On the worker only: the file being attached and when the bar was last told. */
+  guint         index;
+  char         *name;
+  gint64        last_report;
 } AttachData;
 
 typedef struct
@@ -320,7 +329,11 @@ typedef struct
   guint            index;
   guint            n_files;
   char            *name;
+  double           fraction; /* of this file */
 } AttachProgress;
+
+/* The bar is told at most this often (µs), and when a file is done. */
+#define PROGRESS_INTERVAL (30 * 1000)
 
 static void
 attach_progress_free (AttachProgress *progress)
@@ -343,9 +356,40 @@ attach_progress_cb (gpointer user_data)
   /* TRANSLATORS: progress while attaching, e.g. "Attaching 2 of 5: report.pdf" */
   text = g_strdup_printf (_ ("Attaching %u of %u: %s"), progress->index + 1, progress->n_files, progress->name);
   gtk_progress_bar_set_text (self->progress_bar, text);
-  gtk_progress_bar_set_fraction (self->progress_bar, (double) progress->index / progress->n_files);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+  gtk_progress_bar_set_fraction (self->progress_bar, (progress->index + progress->fraction) / progress->n_files);
+  gtk_widget_set_visible (self->progress_box, TRUE);
   return G_SOURCE_REMOVE;
+}
+
+/* On the worker: sends the main thread how far the file has gone, throttled. */
+static void
+report_progress (AttachData *data,
+                 double      fraction,
+                 gboolean    force)
+{
+  gint64          now = g_get_monotonic_time ();
+  AttachProgress *progress;
+
+  if (!force && now - data->last_report < PROGRESS_INTERVAL)
+    return;
+  data->last_report = now;
+  /* The list is only referenced here, never touched: the main thread shows it. */
+  progress = g_new0 (AttachProgress, 1);
+  progress->list = ESC_EVIDENCE_LIST (g_object_ref (data->owner));
+  progress->index = data->index;
+  progress->n_files = data->files->len;
+  progress->name = g_strdup (data->name);
+  progress->fraction = fraction;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, attach_progress_cb, progress,
+                              (GDestroyNotify) attach_progress_free);
+}
+
+static void
+bytes_progress_cb (goffset  done,
+                   goffset  total,
+                   gpointer user_data)
+{
+  report_progress (user_data, total > 0 ? (double) done / total : 1.0, done >= total);
 }
 
 static void
@@ -355,6 +399,8 @@ attach_data_free (AttachData *data)
   g_free (data->item_code);
   g_ptr_array_unref (data->files);
   g_ptr_array_unref (data->refused);
+  g_clear_object (&data->stop);
+  g_free (data->name);
   g_free (data);
 }
 
@@ -371,25 +417,29 @@ attach_func (EscStore     *store,
     {
       g_autoptr (GError)  file_error = NULL;
       g_autoptr (EscLink) link = NULL;
-
-      AttachProgress     *progress;
       GFile              *file = g_ptr_array_index (data->files, i);
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      /* The list is only referenced here, never touched: the main thread shows it. */
-      progress = g_new0 (AttachProgress, 1);
-      progress->list = ESC_EVIDENCE_LIST (g_object_ref (data->owner));
-      progress->index = i;
-      progress->n_files = data->files->len;
-      progress->name = g_file_get_basename (file);
-      g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, attach_progress_cb, progress,
-                                  (GDestroyNotify) attach_progress_free);
-      link = esc_store_attach_file (store, g_ptr_array_index (data->files, i), NULL,
-                                    data->assessment_uuid, data->item_code, NULL, NULL,
-                                    cancellable, &file_error);
+      if (g_cancellable_is_cancelled (data->stop))
+        {
+          data->stopped = TRUE;
+          break;
+        }
+      data->index = i;
+      g_free (data->name);
+      data->name = g_file_get_basename (file);
+      report_progress (data, 0, TRUE);
+      link = esc_store_attach_file_with_progress (store, file, NULL, data->assessment_uuid, data->item_code,
+                                                  NULL, NULL, bytes_progress_cb, data, data->stop, &file_error);
       if (link != NULL)
         data->n_attached++;
+      else if (g_error_matches (file_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Stopped: this file is not attached, nothing of it is kept. */
+          data->stopped = TRUE;
+          break;
+        }
       else
         g_ptr_array_add (data->refused, g_strdup (file_error->message));
     }
@@ -405,12 +455,20 @@ attached_cb (GObject      *object,
   AttachData      *data = job_data (result);
   g_autofree char *toast = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  if (--self->n_attaching == 0)
+    {
+      gtk_widget_set_visible (self->progress_box, FALSE);
+      g_clear_object (&self->attach_stop);
+    }
   if (!finish_job (self, result, _ ("The Files Were Not Attached")))
     return;
   if (data->n_attached > 0)
     changed (self);
-  if (data->refused->len == 0)
+  if (data->stopped)
+    toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Attaching stopped: %u document attached",
+                                          "Attaching stopped: %u documents attached", data->n_attached),
+                             data->n_attached);
+  else if (data->refused->len == 0)
     toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document attached", "%u documents attached",
                                           data->n_attached),
                              data->n_attached);
@@ -452,9 +510,16 @@ esc_evidence_list_attach_files (EscEvidenceList *self,
   data->refused = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     g_ptr_array_add (data->files, g_list_model_get_item (files, i));
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_progress_bar_set_text (self->progress_bar, _ ("Attaching…"));
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+  /* Files dropped while others are being attached stop with them. */
+  if (self->attach_stop == NULL)
+    self->attach_stop = g_cancellable_new ();
+  data->stop = g_object_ref (self->attach_stop);
+  if (self->n_attaching++ == 0)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      gtk_progress_bar_set_text (self->progress_bar, _ ("Attaching…"));
+      gtk_widget_set_visible (self->progress_box, TRUE);
+    }
   run_store_job (self, attach_func, data, (GDestroyNotify) attach_data_free, attached_cb);
 }
 
@@ -505,6 +570,13 @@ esc_evidence_list_choose_files (EscEvidenceList *self)
   g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
   return GTK_NATIVE_DIALOG (chooser);
+}
+
+static void
+stop_clicked_cb (EscEvidenceList *self)
+{
+  if (self->attach_stop != NULL)
+    g_cancellable_cancel (self->attach_stop);
 }
 
 static void
@@ -894,6 +966,9 @@ esc_evidence_list_dispose (GObject *object)
   EscEvidenceList *self = ESC_EVIDENCE_LIST (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->attach_stop != NULL)
+    g_cancellable_cancel (self->attach_stop);
+  g_clear_object (&self->attach_stop);
   gtk_widget_dispose_template (GTK_WIDGET (self), ESC_TYPE_EVIDENCE_LIST);
   g_clear_object (&self->store);
   g_clear_pointer (&self->links, g_ptr_array_unref);
@@ -962,9 +1037,11 @@ esc_evidence_list_class_init (EscEvidenceListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscEvidenceList, list_box);
   gtk_widget_class_bind_template_child (widget_class, EscEvidenceList, attach_button);
   gtk_widget_class_bind_template_child (widget_class, EscEvidenceList, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, EscEvidenceList, progress_box);
   gtk_widget_class_bind_template_child (widget_class, EscEvidenceList, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, EscEvidenceList, row_menu);
   gtk_widget_class_bind_template_callback (widget_class, attach_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 

@@ -21,6 +21,7 @@
 #include "esc-gui-test-util.h"
 #include "esc-pdf-preview.h"
 #include "esc-resources.h"
+#include "esc-test-pdf.h"
 #include "esc-test-workspace.h"
 
 /* A Thai substring of page 2 of thai.pdf, and a note that contains it too. */
@@ -394,6 +395,129 @@ test_password (Fixture      *f,
   g_assert_true (wait_for (f, page_ready, 20));
   g_assert_cmpstr (esc_pdf_preview_get_state (f->preview), ==, "document");
   g_assert_cmpuint (esc_pdf_preview_get_n_pages (f->preview), ==, 4);
+}
+
+/* The first widget under root that matches. */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             gboolean (*match) (GtkWidget *widget))
+{
+  if (match (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_progress_bar (GtkWidget *widget)
+{
+  return GTK_IS_PROGRESS_BAR (widget);
+}
+
+static gboolean
+is_stop_button (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "process-stop-symbolic") == 0;
+}
+
+typedef struct
+{
+  GArray    *fractions;
+  gboolean   named; /* the bar said which file */
+  GtkWidget *stop;  /* clicked at a quarter, when not NULL */
+} FractionLog;
+
+static void
+fraction_cb (GtkProgressBar *bar,
+             GParamSpec     *pspec,
+             FractionLog    *log)
+{
+  double fraction = gtk_progress_bar_get_fraction (bar);
+
+  g_array_append_val (log->fractions, fraction);
+  if (fraction > 0 && strstr (gtk_progress_bar_get_text (bar), "big") != NULL)
+    log->named = TRUE;
+  if (log->stop != NULL && fraction >= 0.25)
+    {
+      g_signal_emit_by_name (log->stop, "clicked");
+      log->stop = NULL;
+    }
+}
+
+/* Attaching a large file: the bar moves with the bytes, names the file and ends full;
+ * Stop leaves nothing of a file half attached. */
+static void
+test_attach_progress (Fixture      *f,
+                      gconstpointer data)
+{
+  g_autofree char       *big = g_build_filename (tmp_dir, "big.pdf", NULL);
+  g_autofree char       *other = g_build_filename (tmp_dir, "big-other.pdf", NULL);
+  g_autoptr (GFile)      big_file = g_file_new_for_path (big);
+  g_autoptr (GFile)      other_file = g_file_new_for_path (other);
+  g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr (GError)     error = NULL;
+  g_autoptr (GPtrArray)  documents = NULL;
+  GtkWidget             *bar = find_widget (GTK_WIDGET (f->list), is_progress_bar);
+  GtkWidget             *stop = find_widget (GTK_WIDGET (f->list), is_stop_button);
+  FractionLog            log = { g_array_new (FALSE, FALSE, sizeof (double)), FALSE, NULL };
+  guint                  between = 0;
+  gulong                 id;
+
+  g_assert_nonnull (bar);
+  g_assert_nonnull (stop);
+  g_assert_true (esc_test_write_big_pdf (big, 48 * 1024 * 1024, &error));
+  g_assert_no_error (error);
+  g_assert_true (esc_test_write_big_pdf (other, 40 * 1024 * 1024, &error));
+  g_assert_no_error (error);
+
+  id = g_signal_connect (bar, "notify::fraction", G_CALLBACK (fraction_cb), &log);
+  g_list_store_append (files, big_file);
+  esc_evidence_list_attach_files (f->list, G_LIST_MODEL (files));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (bar)));
+  g_assert_true (wait_for (f, list_idle, 60));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (bar)));
+  g_assert_cmpuint (esc_evidence_list_get_n_links (f->list), ==, 1);
+  g_assert_null (esc_evidence_list_get_last_error (f->list));
+
+  g_assert_cmpuint (log.fractions->len, >, 0);
+  for (guint i = 0; i < log.fractions->len; i++)
+    {
+      double fraction = g_array_index (log.fractions, double, i);
+
+      g_test_message ("fraction %.3f", fraction);
+      if (i > 0)
+        g_assert_cmpfloat (fraction, >=, g_array_index (log.fractions, double, i - 1));
+      if (fraction > 0 && fraction < 1)
+        between++;
+    }
+  g_assert_cmpuint (between, >=, 3);
+  g_assert_cmpfloat_with_epsilon (g_array_index (log.fractions, double, log.fractions->len - 1), 1.0, 1e-9);
+  g_assert_true (log.named);
+
+  /* Stopped at a quarter: the file is not attached, nothing is said to be wrong. */
+  g_array_set_size (log.fractions, 0);
+  log.stop = stop;
+  g_list_store_remove_all (files);
+  g_list_store_append (files, other_file);
+  esc_evidence_list_attach_files (f->list, G_LIST_MODEL (files));
+  g_assert_true (wait_for (f, list_idle, 60));
+  g_assert_null (log.stop);
+  g_assert_cmpuint (esc_evidence_list_get_n_links (f->list), ==, 1);
+  g_assert_null (esc_evidence_list_get_last_error (f->list));
+  documents = esc_store_list_documents (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 1);
+
+  g_signal_handler_disconnect (bar, id);
+  g_array_unref (log.fractions);
+  g_unlink (big);
+  g_unlink (other);
 }
 
 /* The wired window: the indicator page's evidence list, the preview pane, the search. */
@@ -994,6 +1118,7 @@ main (int   argc,
   ADD ("/gui/evidence/attach-and-preview", test_attach_and_preview);
   ADD ("/gui/evidence/linked-pages", test_linked_pages);
   ADD ("/gui/evidence/password", test_password);
+  ADD ("/gui/evidence/attach-progress", test_attach_progress);
 #undef ADD
   g_test_add_func ("/gui/evidence/window", test_window);
   g_test_add_func ("/gui/evidence/row-actions", test_row_actions);
