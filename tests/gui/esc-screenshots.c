@@ -7,7 +7,10 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "esc-gui-test-util.h"
+#include "esc-test-pdf.h"
 
 static gboolean
 on_page (gpointer data)
@@ -35,6 +38,50 @@ search_done (gpointer data)
   return !esc_assessment_view_is_searching (data) && esc_assessment_view_get_n_search_hits (data) > 0;
 }
 
+static gboolean
+is_progress_bar (GtkWidget *widget)
+{
+  return GTK_IS_PROGRESS_BAR (widget);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             gboolean (*match) (GtkWidget *widget))
+{
+  if (match (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+a_third_attached (gpointer data)
+{
+  return gtk_progress_bar_get_fraction (data) >= 0.3;
+}
+
+static void
+save (GtkWidget  *widget,
+      const char *dir,
+      const char *name,
+      int         width,
+      int         height)
+{
+  g_autofree char   *file = g_strdup_printf ("%s-%dx%d.png", name, width, height);
+  g_autofree char   *path = g_build_filename (dir, file, NULL);
+  g_autoptr (GError) error = NULL;
+
+  if (!esc_test_save_png (widget, path, &error))
+    g_error ("%s", error->message);
+  g_print ("%s\n", path);
+}
+
 static void
 shoot (GtkWidget  *widget,
        const char *dir,
@@ -42,14 +89,8 @@ shoot (GtkWidget  *widget,
        int         width,
        int         height)
 {
-  g_autofree char   *file = g_strdup_printf ("%s-%dx%d.png", name, width, height);
-  g_autofree char   *path = g_build_filename (dir, file, NULL);
-  g_autoptr (GError) error = NULL;
-
   esc_test_drain (900);
-  if (!esc_test_save_png (widget, path, &error))
-    g_error ("%s", error->message);
-  g_print ("%s\n", path);
+  save (widget, dir, name, width, height);
 }
 
 int
@@ -150,6 +191,26 @@ main (int   argc,
     if (!esc_test_wait (preview_ready, preview, 20000))
       g_error ("The preview did not fit the page");
     shoot (GTK_WIDGET (window), argv[1], "evidence-preview-fit-page", width, height);
+
+    /* A large file on its way in: the bar moves with the bytes copied. */
+    {
+      g_autofree char  *big_path = g_build_filename (tmp, "แผนที่ภาพถ่ายทางอากาศ 2567.pdf", NULL);
+      g_autoptr (GFile) big = g_file_new_for_path (big_path);
+      GtkWidget        *bar = find_widget (GTK_WIDGET (list), is_progress_bar);
+
+      if (!esc_test_write_big_pdf (big_path, 160 * 1024 * 1024, &error))
+        g_error ("%s", error->message);
+      g_list_store_remove_all (files);
+      g_list_store_append (files, big);
+      esc_evidence_list_attach_files (list, G_LIST_MODEL (files));
+      if (!esc_test_wait (a_third_attached, bar, 60000))
+        g_error ("The large file was not attached");
+      esc_test_drain (50);
+      save (GTK_WIDGET (window), argv[1], "evidence-attaching", width, height);
+      if (!esc_test_wait (evidence_idle, list, 60000))
+        g_error ("The large file was not attached");
+      g_unlink (big_path);
+    }
 
     esc_assessment_view_start_search (view);
     gtk_editable_set_text (GTK_EDITABLE (esc_assessment_view_get_search_entry (view)), "ขยะมูลฝอย");
