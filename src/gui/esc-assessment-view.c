@@ -11,6 +11,7 @@
 #include "esc-assessment-view.h"
 #include "esc-evidence-list.h"
 #include "esc-evidence.h"
+#include "esc-gui-util.h"
 #include "esc-pdf-preview.h"
 #include "esc-quick-jump.h"
 #include "esc-review.h"
@@ -766,6 +767,10 @@ header_func (GtkListBoxRow *row,
   label = gtk_label_new (text);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* A minimum width, so that measuring the heading does not lay its text out broken at
+   * every place it may break (see esc_gui_set_wrap_min_chars()). */
+  gtk_label_set_width_chars (GTK_LABEL (label), ESC_WRAP_MIN_CHARS);
   gtk_widget_add_css_class (label, "heading");
   gtk_widget_add_css_class (label, "esc-sidebar-heading");
   gtk_list_box_row_set_header (row, label);
