@@ -259,6 +259,51 @@ esc_indicator_page_dispose (GObject *object)
   G_OBJECT_CLASS (esc_indicator_page_parent_class)->dispose (object);
 }
 
+/* The page is a boundary for size requests. Its width is what its content needs at the
+ * least, as measured for allocating it anyway; its height asks for nothing, since the
+ * content scrolls. So the window, which measures itself whenever a label changes (on X11,
+ * to compute its size before each frame), and the boxes around the page no longer lay out
+ * every text of the page at widths it is never shown at: the texts are laid out once, at
+ * the page's width, when the scrolled window allocates them. */
+static void
+esc_indicator_page_measure (GtkWidget     *widget,
+                            GtkOrientation orientation,
+                            int            for_size,
+                            int           *minimum,
+                            int           *natural,
+                            int           *minimum_baseline,
+                            int           *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  if (child == NULL || !gtk_widget_get_visible (child))
+    return;
+
+  /* The same measure the scrolled window makes before allocating its content. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, minimum, NULL, NULL, NULL);
+  *natural = *minimum;
+}
+
+static void
+esc_indicator_page_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL && gtk_widget_get_visible (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static GtkSizeRequestMode
+esc_indicator_page_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
 static void
 esc_indicator_page_class_init (EscIndicatorPageClass *klass)
 {
@@ -266,6 +311,9 @@ esc_indicator_page_class_init (EscIndicatorPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = esc_indicator_page_dispose;
+  widget_class->measure = esc_indicator_page_measure;
+  widget_class->size_allocate = esc_indicator_page_size_allocate;
+  widget_class->get_request_mode = esc_indicator_page_get_request_mode;
 
   /**
    * EscIndicatorPage::answer-changed:
@@ -306,6 +354,8 @@ esc_indicator_page_init (EscIndicatorPage *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The bin's layout manager would measure the content: see esc_indicator_page_measure(). */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   self->score_rows = g_ptr_array_new ();
   self->criterion_rows = g_ptr_array_new ();
