@@ -260,6 +260,7 @@ esc_evidence_list_reload (EscEvidenceList *self)
 {
   g_autoptr (GError) error = NULL;
   GtkWidget         *child;
+  const char        *tooltip;
 
   g_return_if_fail (ESC_IS_EVIDENCE_LIST (self));
 
@@ -267,10 +268,13 @@ esc_evidence_list_reload (EscEvidenceList *self)
     gtk_list_box_remove (self->list_box, child);
   g_clear_pointer (&self->links, g_ptr_array_unref);
   gtk_widget_set_sensitive (GTK_WIDGET (self->attach_button), is_writable (self));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->attach_button),
-                               self->store != NULL && !is_writable (self)
-                                 ? _ ("The workspace is read-only: save a copy of it to attach evidence")
-                                 : _ ("Attach PDF documents or JPEG and PNG photos"));
+  tooltip = self->store != NULL && !is_writable (self)
+              ? _ ("The workspace is read-only: save a copy of it to attach evidence")
+              : _ ("Attach PDF documents or JPEG and PNG photos");
+  /* Setting a tooltip asks the X server where the pointer is: only when it changes, not
+   * on every indicator shown. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->attach_button)), tooltip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->attach_button), tooltip);
   /* A drop on a read-only workspace is refused before it is made. */
   for (guint i = 0; self->drop_targets != NULL && i < self->drop_targets->len; i++)
     gtk_drop_target_set_actions (g_ptr_array_index (self->drop_targets, i),
