@@ -1540,6 +1540,9 @@ esc_store_search (EscStore   *self,
 
 /* Loading a stored PDF for the preview */
 
+/* Stored PDFs up to this size are read into memory to be shown. */
+#define IN_MEMORY_PDF_SIZE (16 * 1024 * 1024)
+
 typedef struct
 {
   char *store_path;
@@ -1562,13 +1565,40 @@ open_blob_source (gpointer      user_data,
                   GCancellable *cancellable,
                   GError      **error)
 {
-  BlobSource          *source = user_data;
-  g_autoptr (EscStore) store = NULL;
+  BlobSource              *source = user_data;
+  g_autoptr (EscStore)     store = NULL;
+
+  g_autoptr (GInputStream) stream = NULL;
+  g_autoptr (GBytes)       bytes = NULL;
+  g_autofree guint8       *data = NULL;
+  gsize                    length = 0;
+  goffset                  size;
 
   store = esc_store_open (source->store_path, ESC_STORE_OPEN_READ_ONLY, error);
   if (store == NULL)
     return NULL;
-  return esc_store_open_blob (store, source->sha256, error);
+  stream = esc_store_open_blob (store, source->sha256, error);
+  if (stream == NULL || !g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_END, cancellable, error))
+    return NULL;
+  size = g_seekable_tell (G_SEEKABLE (stream));
+  if (size > IN_MEMORY_PDF_SIZE)
+    return g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error) ? g_steal_pointer (&stream) : NULL;
+
+  /* A small document is read at once: Poppler reads it from memory, and the workspace is
+   * let go of now rather than held (an open blob keeps a read of the file going, which
+   * stops the WAL from being checkpointed past it) for as long as the document is open. */
+  if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error))
+    return NULL;
+  data = g_malloc (MAX (size, 1));
+  if (!g_input_stream_read_all (stream, data, size, &length, cancellable, error))
+    return NULL;
+  if ((goffset) length != size)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("The stored file could not be read from the workspace."));
+      return NULL;
+    }
+  bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+  return g_memory_input_stream_new_from_bytes (bytes);
 }
 
 void
