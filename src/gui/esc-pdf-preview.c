@@ -30,7 +30,8 @@
 /* How long the pane keeps what it showed while the next document's first page is drawn,
  * so that it changes once, with the page, rather than flashing a spinner first. */
 #define GRACE_MS 100
-/* Documents kept open (their worker, Poppler's parse and fonts) after they were shown. */
+/* Documents kept open (their worker, Poppler's parse and fonts) after they were shown,
+ * while the pane is. */
 #define OPEN_DOCUMENTS 4
 
 typedef struct
@@ -1531,6 +1532,9 @@ esc_pdf_preview_clear (EscPdfPreview *self)
   g_return_if_fail (ESC_IS_PDF_PREVIEW (self));
 
   reset (self);
+  /* An open document holds a read of the workspace (its blob) on its worker's own
+   * connection: once the pane is closed or the assessment unloaded, none is kept. */
+  g_queue_clear_full (&self->open_documents, (GDestroyNotify) open_document_free);
 }
 
 void

@@ -29,6 +29,7 @@ void               esc_pdf_preview_show_page          (EscPdfPreview     *self,
                                                        const char        *store_path,
                                                        const EscDocument *document,
                                                        guint              page);
+/* Shows nothing, and closes the documents kept open for selecting them again. */
 void               esc_pdf_preview_clear              (EscPdfPreview     *self);
 /* Tries a password for the locked document (what the password dialog does). */
 void               esc_pdf_preview_unlock             (EscPdfPreview     *self,
