@@ -1098,6 +1098,111 @@ test_row_actions (void)
   esc_test_drain (100);
 }
 
+static gboolean
+is_stack (GtkWidget *widget)
+{
+  return GTK_IS_STACK (widget);
+}
+
+static gboolean
+is_heading (GtkWidget *widget)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "heading");
+}
+
+typedef struct
+{
+  Fixture    *f;
+  GtkStack   *stack;
+  GtkLabel   *title;
+  GdkTexture *old_texture;
+  char       *old_title;
+  gint64      start;
+  guint       frames;
+  guint       frames_held;
+} SwitchLog;
+
+/* Each frame painted in the grace period shows the previous document as it was, or the
+ * new one with its page: never a spinner, an empty page or a title over the old page. */
+static void
+switch_frame_cb (GdkFrameClock *clock,
+                 SwitchLog     *log)
+{
+  GdkTexture *texture = esc_pdf_page_view_get_texture (esc_pdf_preview_get_page_view (log->f->preview));
+  gboolean    old_title = g_str_equal (gtk_label_get_label (log->title), log->old_title);
+
+  if (g_get_monotonic_time () - log->start > 90 * 1000)
+    return;
+  log->frames++;
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (log->stack), ==, "document");
+  if (old_title)
+    {
+      g_assert_true (texture == log->old_texture);
+      log->frames_held++;
+    }
+  else
+    {
+      g_assert_nonnull (texture);
+      g_assert_true (texture != log->old_texture);
+    }
+}
+
+/* Selecting another document: the pane keeps the one shown until the new first page is
+ * drawn, then changes at once. */
+static void
+test_switch_once (Fixture      *f,
+                  gconstpointer data)
+{
+  static const char *const dropped[] = { "thai.pdf", NULL };
+  g_autofree char         *dir = g_build_filename (tmp_dir, "switch", NULL);
+  g_autofree char         *ten = NULL;
+  g_autoptr (GFile)        ten_file = NULL;
+  g_autoptr (GListStore)   files = g_list_store_new (G_TYPE_FILE);
+  EscPdfPageView          *view = esc_pdf_preview_get_page_view (f->preview);
+  GdkFrameClock           *clock;
+  SwitchLog                log = { f };
+  gulong                   id;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  ten = make_ten_page_pdf (dir);
+  ten_file = g_file_new_for_path (ten);
+  drop_files (f, dropped);
+  g_list_store_append (files, ten_file);
+  esc_evidence_list_attach_files (f->list, G_LIST_MODEL (files));
+  g_assert_true (wait_for (f, list_idle, 20));
+  g_assert_cmpuint (esc_evidence_list_get_n_links (f->list), ==, 2);
+
+  open_link (f, "thai.pdf");
+  g_assert_true (wait_for (f, page_ready, 20));
+  g_assert_true (wait_for (f, has_thumbnails, 20));
+  settle (0.3);
+
+  log.stack = GTK_STACK (find_widget (GTK_WIDGET (f->preview), is_stack));
+  log.title = GTK_LABEL (find_widget (GTK_WIDGET (f->preview), is_heading));
+  log.old_texture = esc_pdf_page_view_get_texture (view);
+  log.old_title = g_strdup (gtk_label_get_label (log.title));
+  g_assert_nonnull (log.old_texture);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (switch_frame_cb), &log);
+  log.start = g_get_monotonic_time ();
+  open_link (f, "ten-pages.pdf");
+
+  /* Nothing has changed yet: the new document is on its way. */
+  g_assert_false (esc_pdf_preview_is_page_ready (f->preview));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (log.stack), ==, "document");
+  g_assert_cmpstr (gtk_label_get_label (log.title), ==, log.old_title);
+  g_assert_true (esc_pdf_page_view_get_texture (view) == log.old_texture);
+
+  g_assert_true (wait_for (f, page_ready, 20));
+  g_signal_handler_disconnect (clock, id);
+  g_test_message ("%u frames in the grace period, %u of them with the previous document", log.frames,
+                  log.frames_held);
+  g_assert_cmpstr (gtk_label_get_label (log.title), !=, log.old_title);
+  g_assert_cmpuint (esc_pdf_preview_get_n_pages (f->preview), ==, 10);
+  g_assert_true (esc_pdf_page_view_get_texture (view) != log.old_texture);
+  g_free (log.old_title);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1119,6 +1224,7 @@ main (int   argc,
   ADD ("/gui/evidence/linked-pages", test_linked_pages);
   ADD ("/gui/evidence/password", test_password);
   ADD ("/gui/evidence/attach-progress", test_attach_progress);
+  ADD ("/gui/evidence/switch-once", test_switch_once);
 #undef ADD
   g_test_add_func ("/gui/evidence/window", test_window);
   g_test_add_func ("/gui/evidence/row-actions", test_row_actions);
