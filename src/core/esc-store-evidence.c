@@ -1541,7 +1541,7 @@ esc_store_search (EscStore   *self,
 /* Loading a stored PDF for the preview */
 
 /* Stored PDFs up to this size are read into memory to be shown. */
-#define IN_MEMORY_PDF_SIZE (16 * 1024 * 1024)
+#define IN_MEMORY_PDF_SIZE (4 * 1024 * 1024)
 
 typedef struct
 {
