@@ -437,3 +437,14 @@ esc_indicator_row_get_points_text (EscIndicatorRow *self)
 
   return self->points_text;
 }
+
+/* The name as the row draws it, to check its glyphs. */
+PangoLayout *
+esc_indicator_row_get_name_layout (EscIndicatorRow *self)
+{
+  g_return_val_if_fail (ESC_IS_INDICATOR_ROW (self), NULL);
+
+  ensure_layouts (self);
+
+  return self->name_layout;
+}

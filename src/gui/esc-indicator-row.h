@@ -23,5 +23,6 @@ void                esc_indicator_row_set_state   (EscIndicatorRow    *self,
                                                    double              points);
 EscItemState        esc_indicator_row_get_state   (EscIndicatorRow    *self);
 const char         *esc_indicator_row_get_points_text (EscIndicatorRow *self);
+PangoLayout        *esc_indicator_row_get_name_layout (EscIndicatorRow *self);
 
 G_END_DECLS

@@ -41,6 +41,23 @@ count_glyphs (GtkWidget  *widget,
   if (!gtk_widget_get_mapped (widget))
     return;
 
+  /* The sidebar's rows draw their names themselves. */
+  if (ESC_IS_INDICATOR_ROW (widget))
+    {
+      PangoLayout *layout = esc_indicator_row_get_name_layout (ESC_INDICATOR_ROW (widget));
+      const char  *text = pango_layout_get_text (layout);
+      int          unknown = pango_layout_get_unknown_glyphs_count (layout);
+
+      count->n_labels++;
+      if (has_thai (text))
+        count->n_thai++;
+      if (unknown > 0)
+        {
+          count->n_unknown += unknown;
+          g_string_append_printf (count->unknown_texts, " “%s”", text);
+        }
+    }
+
   if (GTK_IS_LABEL (widget))
     {
       const char *text = gtk_label_get_text (GTK_LABEL (widget));
