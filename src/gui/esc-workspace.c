@@ -611,6 +611,8 @@ esc_workspace_open_finish (GAsyncResult *result,
   self->store = esc_store_open (job->path, ESC_STORE_OPEN_DEFAULT, error);
   if (self->store == NULL)
     return NULL;
+  /* The worker parsed the framework already; the main thread's connection reuses it. */
+  esc_store_share_framework (self->store, job->framework_uuid, job->framework);
   self->framework = g_object_ref (job->framework);
   self->framework_uuid = g_strdup (job->framework_uuid);
   g_hash_table_insert (self->frameworks, g_strdup (job->framework_uuid),
