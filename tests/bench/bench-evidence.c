@@ -313,6 +313,54 @@ select_once (GtkWindow         *window,
   return (wait.on_screen - start) / 1e6;
 }
 
+typedef struct
+{
+  gint64 painted;
+} FrameWait;
+
+static void
+frame_painted_cb (GdkFrameClock *clock,
+                  FrameWait     *wait)
+{
+  if (wait->painted == 0)
+    wait->painted = g_get_monotonic_time ();
+}
+
+static gboolean
+frame_painted (gpointer data)
+{
+  return ((FrameWait *) data)->painted != 0;
+}
+
+/* The median time from asking the page view to draw the page it shows again, window at
+ * rest, to that frame painted: what putting a page on screen costs here at the least,
+ * beyond Poppler's work. */
+static double
+page_frame_time (GtkWindow     *window,
+                 EscPdfPreview *preview)
+{
+  GdkFrameClock     *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint run = 0; run < N_SELECTS; run++)
+    {
+      FrameWait wait = { 0 };
+      gulong    id;
+      gint64    start;
+      double    seconds;
+
+      settle (200);
+      id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), &wait);
+      start = g_get_monotonic_time ();
+      gtk_widget_queue_draw (GTK_WIDGET (esc_pdf_preview_get_page_view (preview)));
+      iterate_until (frame_painted, &wait, 5);
+      g_signal_handler_disconnect (clock, id);
+      seconds = (wait.painted - start) / 1e6;
+      g_array_append_val (times, seconds);
+    }
+  return median (times);
+}
+
 static void
 print_select (const char *what,
               GArray     *ours,
@@ -402,6 +450,9 @@ bench_select (GtkWindow     *window,
   floor_median = median (floor_times);
   print_select (scanned ? "scanned document, first time" : "plain text page, first time ", first, floor_median, pixel_scale);
   print_select (scanned ? "scanned document, again     " : "plain text page, again      ", again, floor_median, pixel_scale);
+  if (!scanned)
+    printf ("  for scale, a frame drawing the page shown again, nothing else: median %.1f ms\n",
+            page_frame_time (window, preview) * 1000);
   esc_pdf_preview_clear (preview);
 }
 
