@@ -300,6 +300,18 @@ find_item (EscReadiness *readiness,
   return NULL;
 }
 
+/* The item of code, which must be there. */
+static const EscReadinessItem *
+expect_item (EscReadiness *readiness,
+             const char   *code)
+{
+  const EscReadinessItem *item = find_item (readiness, code);
+
+  if (item == NULL)
+    g_error ("No readiness item %s", code);
+  return item;
+}
+
 static void
 make_assessment (GPtrArray **answers,
                  GPtrArray **checks)
@@ -351,20 +363,20 @@ test_readiness (void)
   g_assert_null (find_item (subdistrict, "1"));
   g_assert_null (find_item (subdistrict, "19.1"));
 
-  item = find_item (subdistrict, "2");
+  item = expect_item (subdistrict, "2");
   g_assert_cmpuint (item->gaps, ==, ESC_GAP_NO_SCORE | ESC_GAP_NO_EVIDENCE);
-  item = find_item (subdistrict, "3");
+  item = expect_item (subdistrict, "3");
   g_assert_cmpuint (item->gaps, ==, ESC_GAP_NO_PAGES);
   g_assert_cmpfloat (item->points, ==, 20);
   g_assert_cmpfloat (item->needed, ==, 18);
-  item = find_item (subdistrict, "4");
+  item = expect_item (subdistrict, "4");
   g_assert_cmpuint (item->gaps, ==, ESC_GAP_NEEDS_FIX);
   g_assert_cmpstr (item->fix_request, ==, "แนบภาพถ่ายกิจกรรม");
-  item = find_item (subdistrict, "5");
+  item = expect_item (subdistrict, "5");
   g_assert_cmpuint (item->gaps, ==, ESC_GAP_BELOW_PASS);
-  item = find_item (subdistrict, "19.2");
+  item = expect_item (subdistrict, "19.2");
   g_assert_cmpuint (item->gaps, ==, ESC_GAP_NO_SCORE | ESC_GAP_NO_EVIDENCE);
-  item = find_item (subdistrict, "34");
+  item = expect_item (subdistrict, "34");
   g_assert_cmpuint (item->gaps, ==, ESC_GAP_NO_SCORE | ESC_GAP_NO_EVIDENCE);
 
   g_assert_cmpuint (subdistrict->counts[esc_gap_index (ESC_GAP_NEEDS_FIX)], ==, 1);
@@ -376,7 +388,7 @@ test_readiness (void)
   /* A เทศบาลนคร: pass mark 70 %, 21 of 30 points, so item 3 now falls short too. */
   city = esc_readiness_compute (framework, "city", answers, checks);
   g_assert_cmpfloat (city->pass_mark_percent, ==, 70);
-  item = find_item (city, "3");
+  item = expect_item (city, "3");
   g_assert_cmpuint (item->gaps, ==, ESC_GAP_NO_PAGES | ESC_GAP_BELOW_PASS);
   g_assert_cmpfloat (item->needed, ==, 21);
 
