@@ -450,6 +450,31 @@ hide_rows_from (GPtrArray *rows,
     gtk_widget_set_visible (g_ptr_array_index (rows, i), FALSE);
 }
 
+/* A score field keeps the focus from one item to the next (Alt+Right typed in a score):
+ * its new value is selected, as when the field is reached with Tab, so that the score typed
+ * next replaces the value shown instead of being added to it. With a selection the text
+ * cursor does not blink either: a blinking cursor has the window drawn at every frame, and
+ * the next page then waits for a frame of its own. */
+static void
+select_focused_score (EscIndicatorPage *self)
+{
+  GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL)
+    return;
+  for (guint i = 0; i < self->n_scores; i++)
+    {
+      GtkWidget *spin = GTK_WIDGET (esc_score_row_get_spin (g_ptr_array_index (self->score_rows, i)));
+
+      if (focus == spin || gtk_widget_is_ancestor (focus, spin))
+        {
+          gtk_editable_select_region (GTK_EDITABLE (spin), 0, -1);
+          return;
+        }
+    }
+}
+
 /* Shows one scorable item (an indicator, or a part such as 19.1) and its answer. */
 void
 esc_indicator_page_show (EscIndicatorPage   *self,
@@ -565,6 +590,7 @@ esc_indicator_page_show (EscIndicatorPage   *self,
     esc_review_panel_show (self->review_panel, self->store, self->assessment_uuid, item->code);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)))), 0.0);
+  select_focused_score (self);
   self->loading = FALSE;
 }
 

@@ -261,6 +261,58 @@ test_keyboard_order (void)
   esc_test_drain (50);
 }
 
+/* Going to the next indicator from a score keeps the focus in the score field, with its
+ * value selected, so that the next score typed replaces it. */
+static void
+test_score_selected_after_switch (void)
+{
+  g_autofree char   *dir = g_dir_make_tmp ("esc-select-XXXXXX", NULL);
+  g_autofree char   *path = NULL;
+  g_autoptr (GError) error = NULL;
+  EscAssessmentView *view;
+  EscIndicatorPage  *page;
+  EscWindow         *window;
+  GtkWidget         *focus;
+  GtkEditable       *spin;
+  int                start, end;
+  void              *args[2];
+
+  path = esc_test_make_workspace (dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (esc_test_assess (path, 1, G_MAXUINT, &error));
+
+  window = esc_test_window_new (app);
+  esc_window_open_path (window, path, FALSE);
+  g_assert_true (esc_test_wait_workspace (window));
+  g_signal_emit_by_name (esc_workspace_view_get_search_entry (esc_window_get_workspace_view (window)), "activate");
+  args[0] = window;
+  args[1] = "assessment";
+  g_assert_true (esc_test_wait (on_page, args, 20000));
+  esc_test_drain (200);
+
+  view = esc_window_get_assessment_view (window);
+  page = esc_assessment_view_get_page (view);
+  for (guint step = 1; step <= 3; step++)
+    {
+      /* Checked before the X server's events are read: another window of the process
+       * taking the primary selection would take the field's selection away. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-indicator", NULL));
+      g_assert_cmpuint (esc_assessment_view_get_position (view), ==, step);
+
+      spin = GTK_EDITABLE (esc_score_row_get_spin (esc_indicator_page_get_score_row (page, 0)));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (spin)));
+      g_assert_cmpstr (gtk_editable_get_text (spin), !=, "");
+      g_assert_true (gtk_editable_get_selection_bounds (spin, &start, &end));
+      g_assert_cmpint (MIN (start, end), ==, 0);
+      g_assert_cmpint (MAX (start, end), ==, g_utf8_strlen (gtk_editable_get_text (spin), -1));
+      esc_test_drain (50);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  esc_test_drain (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +330,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/pages/thai-glyphs-and-labels", test_pages);
   g_test_add_func ("/gui/pages/keyboard-order", test_keyboard_order);
+  g_test_add_func ("/gui/pages/score-selected-after-switch", test_score_selected_after_switch);
 
   status = g_test_run ();
   g_clear_object (&app);
