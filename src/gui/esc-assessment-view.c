@@ -404,11 +404,30 @@ show_toast (EscAssessmentView *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static void on_preview_close_cb (EscAssessmentView *self);
+
+/* The preview pane is made the first time a document is shown, not with the view. NULL
+ * once the view is disposed. */
+static EscPdfPreview *
+ensure_preview (EscAssessmentView *self)
+{
+  if (self->preview == NULL && self->preview_box != NULL)
+    {
+      self->preview = g_object_new (ESC_TYPE_PDF_PREVIEW, "vexpand", TRUE, NULL);
+      g_signal_connect_object (self->preview, "close-requested", G_CALLBACK (on_preview_close_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (self->preview_box), GTK_WIDGET (self->preview));
+    }
+
+  return self->preview;
+}
+
 static void
 open_preview (EscAssessmentView *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self->preview_paned));
 
+  ensure_preview (self);
   if (gtk_widget_get_visible (self->preview_box))
     return;
   gtk_widget_set_visible (self->preview_box, TRUE);
@@ -423,7 +442,8 @@ static void
 on_preview_close_cb (EscAssessmentView *self)
 {
   gtk_widget_set_visible (self->preview_box, FALSE);
-  esc_pdf_preview_clear (self->preview);
+  if (self->preview != NULL)
+    esc_pdf_preview_clear (self->preview);
 }
 
 static void
@@ -849,6 +869,7 @@ esc_assessment_view_dispose (GObject *object)
   g_clear_object (&self->search_cancellable);
   g_clear_pointer (&self->search_hits, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ESC_TYPE_ASSESSMENT_VIEW);
+  self->preview = NULL; /* went with preview_box */
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->answers, g_hash_table_unref);
@@ -913,7 +934,6 @@ esc_assessment_view_class_init (EscAssessmentViewClass *klass)
                                        G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (ESC_TYPE_INDICATOR_PAGE);
-  g_type_ensure (ESC_TYPE_PDF_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/esc-assessment-view.ui");
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, search_entry);
@@ -921,7 +941,6 @@ esc_assessment_view_class_init (EscAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, search_list);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, search_button);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, preview_box);
-  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, preview);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, preview_paned);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, needs_fix_button);
@@ -936,7 +955,6 @@ esc_assessment_view_class_init (EscAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, footer);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_answer_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_preview_close_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_needs_fix_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
@@ -1352,7 +1370,7 @@ esc_assessment_view_get_preview (EscAssessmentView *self)
 {
   g_return_val_if_fail (ESC_IS_ASSESSMENT_VIEW (self), NULL);
 
-  return self->preview;
+  return ensure_preview (self);
 }
 
 /* TRUE while the preview pane is shown. */
