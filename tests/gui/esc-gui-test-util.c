@@ -262,6 +262,34 @@ esc_test_save_png (GtkWidget  *widget,
   return TRUE;
 }
 
+static gboolean
+drawn (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
+}
+
+/* With ESC_SCREENSHOT_DIR set, saves what widget shows there as name, once it is on screen
+ * with a size and transitions have settled; does nothing otherwise. */
+void
+esc_test_screenshot (GtkWidget  *widget,
+                     const char *name)
+{
+  const char        *dir = g_getenv ("ESC_SCREENSHOT_DIR");
+  g_autofree char   *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (dir == NULL)
+    return;
+
+  g_assert_true (esc_test_wait (drawn, widget, 20000));
+  esc_test_drain (300);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (esc_test_save_png (widget, path, &error));
+  g_assert_no_error (error);
+}
+
 char *
 esc_test_first_assessment (const char *path)
 {

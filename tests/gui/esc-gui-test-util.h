@@ -34,5 +34,7 @@ char           *esc_test_first_assessment  (const char       *path);
 gboolean        esc_test_save_png          (GtkWidget        *widget,
                                             const char       *path,
                                             GError          **error);
+void            esc_test_screenshot        (GtkWidget        *widget,
+                                            const char       *name);
 
 G_END_DECLS

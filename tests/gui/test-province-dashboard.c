@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 
+#include "esc-gui-test-util.h"
 #include "esc-i18n.h"
 #include "esc-province-dashboard.h"
 
@@ -65,34 +66,6 @@ wait_for_draw (GtkWidget *widget)
 }
 
 static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char               *dir = g_getenv ("ESC_SCREENSHOT_DIR");
-  g_autoptr (GdkPaintable)  paintable = NULL;
-  g_autoptr (GtkSnapshot)   snapshot = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture)    texture = NULL;
-  g_autofree char          *path = NULL;
-  GskRenderer              *renderer;
-  int                       width = gtk_widget_get_width (widget);
-  int                       height = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    return;
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
 activated_cb (EscProvinceDashboard *dashboard,
               int                   year,
               const char           *district,
@@ -141,7 +114,7 @@ test_dashboard (void)
   g_assert_true (found_district);
   g_assert_false (esc_province_dashboard_cell_at (ESC_PROVINCE_DASHBOARD (dashboard), -10, -10, NULL, NULL));
 
-  save_screenshot (dashboard, "province-dashboard.png");
+  esc_test_screenshot (dashboard, "province-dashboard.png");
 
   /* A year's bars choose the year of the district chart. */
   esc_province_dashboard_activate (ESC_PROVINCE_DASHBOARD (dashboard), 2569, "");

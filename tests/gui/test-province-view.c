@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "esc-province-view.h"
+#include "esc-gui-test-util.h"
 #include "esc-i18n.h"
 #include "esc-resources.h"
 
@@ -52,33 +53,6 @@ count_rows (GtkListBox *list)
 }
 
 static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char               *dir = g_getenv ("ESC_SCREENSHOT_DIR");
-  g_autoptr (GdkPaintable)  paintable = NULL;
-  g_autoptr (GtkSnapshot)   snapshot = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture)    texture = NULL;
-  g_autofree char          *path = NULL;
-  int                       width = gtk_widget_get_width (widget);
-  int                       height = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    return;
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
 test_view_on_demo (void)
 {
   g_autofree char       *path = copy_demo ();
@@ -115,9 +89,7 @@ test_view_on_demo (void)
   esc_province_dashboard_activate (dashboard, 2570, "เมืองศรีสะเกษ");
   g_assert_cmpuint (count_rows (esc_province_view_get_behind_list (ESC_PROVINCE_VIEW (view))), ==, 2);
 
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  save_screenshot (window, "province-view.png");
+  esc_test_screenshot (window, "province-view.png");
 
   /* Submitting for a local government only invited is refused, with a reason, and the
    * numbers do not move. */
