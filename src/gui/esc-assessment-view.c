@@ -42,6 +42,7 @@ struct _EscAssessmentView
   EscPdfPreview    *preview;
   GtkPaned         *preview_paned;
   GtkListBox       *sidebar_list;
+  GtkWidget        *sidebar_scroller;
   GtkToggleButton  *needs_fix_button;
   AdwButtonContent *needs_fix_content;
   EscIndicatorPage *indicator_page;
@@ -714,6 +715,24 @@ search_action (GtkWidget  *widget,
   esc_assessment_view_start_search (ESC_ASSESSMENT_VIEW (widget));
 }
 
+/* Scrolls the sidebar, if needed, so that row is in sight (as when moving to the next
+ * indicator past the rows on screen). */
+static void
+scroll_to_row (EscAssessmentView *self,
+               GtkWidget         *row)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (self->sidebar_scroller);
+  graphene_rect_t    bounds;
+
+  /* Not laid out yet, or hidden by the needs-fix filter: nothing to scroll to. */
+  if (!gtk_widget_get_mapped (row) ||
+      !gtk_widget_compute_bounds (row, GTK_WIDGET (self->sidebar_list), &bounds))
+    return;
+
+  gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (scroller),
+                             bounds.origin.y, bounds.origin.y + bounds.size.height);
+}
+
 gboolean
 esc_assessment_view_go_to (EscAssessmentView *self,
                            guint              position)
@@ -737,6 +756,7 @@ esc_assessment_view_go_to (EscAssessmentView *self,
   self->selecting = TRUE;
   gtk_list_box_select_row (self->sidebar_list, g_ptr_array_index (self->rows, position));
   self->selecting = FALSE;
+  scroll_to_row (self, g_ptr_array_index (self->rows, position));
   update_position_label (self);
 
   return TRUE;
@@ -943,6 +963,7 @@ esc_assessment_view_class_init (EscAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, preview_box);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, preview_paned);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, sidebar_scroller);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, needs_fix_button);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, needs_fix_content);
   gtk_widget_class_bind_template_child (widget_class, EscAssessmentView, indicator_page);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "esc-gui-test-util.h"
+#include "esc-test-workspace.h"
 
 static EscApplication *app;
 
@@ -313,6 +314,75 @@ test_score_selected_after_switch (void)
   esc_test_drain (50);
 }
 
+/* Whether row is in sight in the scrolled window around the sidebar's list. */
+static gboolean
+row_in_sight (GtkWidget *row)
+{
+  GtkWidget      *list = gtk_widget_get_ancestor (row, GTK_TYPE_LIST_BOX);
+  GtkWidget      *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment  *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_rect_t bounds;
+  double          top = gtk_adjustment_get_value (adjustment);
+
+  g_assert_true (gtk_widget_compute_bounds (row, list, &bounds));
+
+  return bounds.origin.y >= top - 0.5 &&
+         bounds.origin.y + bounds.size.height <= top + gtk_adjustment_get_page_size (adjustment) + 0.5;
+}
+
+/* Going through the indicators by keyboard, the sidebar scrolls so that the current
+ * indicator's row stays in sight, down to the last and back up to the first. */
+static void
+test_sidebar_follows (void)
+{
+  g_autofree char   *dir = g_dir_make_tmp ("esc-follow-XXXXXX", NULL);
+  g_autofree char   *path = NULL;
+  g_autoptr (GError) error = NULL;
+  EscAssessmentView *view;
+  EscWindow         *window;
+  guint              n, scrolled = 0;
+  void              *args[2];
+
+  path = esc_test_make_workspace (dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (esc_test_assess (path, 1, 3, &error));
+
+  window = esc_test_window_new (app);
+  esc_window_open_path (window, path, FALSE);
+  g_assert_true (esc_test_wait_workspace (window));
+  g_signal_emit_by_name (esc_workspace_view_get_search_entry (esc_window_get_workspace_view (window)), "activate");
+  args[0] = window;
+  args[1] = "assessment";
+  g_assert_true (esc_test_wait (on_page, args, 20000));
+  esc_test_drain (200);
+
+  view = esc_window_get_assessment_view (window);
+  n = esc_assessment_view_get_n_items (view);
+  for (guint i = 1; i < n; i++)
+    {
+      GtkWidget *row = GTK_WIDGET (esc_assessment_view_get_row (view, i));
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-indicator", NULL));
+      g_assert_true (row_in_sight (row));
+      scrolled += !row_in_sight (GTK_WIDGET (esc_assessment_view_get_row (view, 0)));
+      esc_test_drain (20);
+    }
+  /* At 1024×600 the rows do not all fit: the list did scroll. */
+  g_assert_cmpuint (scrolled, >, 0);
+  g_assert_false (row_in_sight (GTK_WIDGET (esc_assessment_view_get_row (view, 0))));
+
+  for (guint i = n - 1; i-- > 0;)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-indicator", NULL));
+      g_assert_true (row_in_sight (GTK_WIDGET (esc_assessment_view_get_row (view, i))));
+      esc_test_drain (20);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  esc_test_drain (50);
+  esc_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +401,7 @@ main (int   argc,
   g_test_add_func ("/gui/pages/thai-glyphs-and-labels", test_pages);
   g_test_add_func ("/gui/pages/keyboard-order", test_keyboard_order);
   g_test_add_func ("/gui/pages/score-selected-after-switch", test_score_selected_after_switch);
+  g_test_add_func ("/gui/pages/sidebar-follows", test_sidebar_follows);
 
   status = g_test_run ();
   g_clear_object (&app);
