@@ -29,7 +29,7 @@ check: build
 
 # Benchmarks measure an optimised build of their own.
 bench: deps
-	test -f build-bench/build.ninja || meson setup -Dbuildtype=release build-bench
+	test -f build-bench/build.ninja || meson setup --werror -Dbuildtype=release build-bench
 	meson compile -C build-bench
 	meson test -C build-bench --benchmark --verbose --num-processes 1
 
