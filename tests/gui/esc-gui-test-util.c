@@ -262,6 +262,24 @@ esc_test_save_png (GtkWidget  *widget,
   return TRUE;
 }
 
+/* The first widget under root (root included) that matches, or NULL. */
+GtkWidget *
+esc_test_find_widget (GtkWidget *root,
+                      gboolean (*match) (GtkWidget *widget))
+{
+  if (match (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = esc_test_find_widget (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static gboolean
 drawn (gpointer data)
 {
@@ -284,10 +302,11 @@ esc_test_screenshot (GtkWidget  *widget,
     return;
 
   g_assert_true (esc_test_wait (drawn, widget, 20000));
-  esc_test_drain (300);
+  esc_test_drain (600); /* transitions and toasts settle */
   path = g_build_filename (dir, name, NULL);
   g_assert_true (esc_test_save_png (widget, path, &error));
   g_assert_no_error (error);
+  g_test_message ("screenshot %s", path);
 }
 
 char *

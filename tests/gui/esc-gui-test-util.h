@@ -36,5 +36,7 @@ gboolean        esc_test_save_png          (GtkWidget        *widget,
                                             GError          **error);
 void            esc_test_screenshot        (GtkWidget        *widget,
                                             const char       *name);
+GtkWidget      *esc_test_find_widget       (GtkWidget        *root,
+                                            gboolean        (*match) (GtkWidget *widget));
 
 G_END_DECLS

@@ -44,22 +44,6 @@ is_progress_bar (GtkWidget *widget)
   return GTK_IS_PROGRESS_BAR (widget);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             gboolean (*match) (GtkWidget *widget))
-{
-  if (match (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 a_third_attached (gpointer data)
 {
@@ -196,7 +180,7 @@ main (int   argc,
     {
       g_autofree char  *big_path = g_build_filename (tmp, "แผนที่ภาพถ่ายทางอากาศ 2567.pdf", NULL);
       g_autoptr (GFile) big = g_file_new_for_path (big_path);
-      GtkWidget        *bar = find_widget (GTK_WIDGET (list), is_progress_bar);
+      GtkWidget        *bar = esc_test_find_widget (GTK_WIDGET (list), is_progress_bar);
 
       if (!esc_test_write_big_pdf (big_path, 160 * 1024 * 1024, &error))
         g_error ("%s", error->message);

@@ -397,23 +397,6 @@ test_password (Fixture      *f,
   g_assert_cmpuint (esc_pdf_preview_get_n_pages (f->preview), ==, 4);
 }
 
-/* The first widget under root that matches. */
-static GtkWidget *
-find_widget (GtkWidget *root,
-             gboolean (*match) (GtkWidget *widget))
-{
-  if (match (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 is_progress_bar (GtkWidget *widget)
 {
@@ -463,8 +446,8 @@ test_attach_progress (Fixture      *f,
   g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
   g_autoptr (GError)     error = NULL;
   g_autoptr (GPtrArray)  documents = NULL;
-  GtkWidget             *bar = find_widget (GTK_WIDGET (f->list), is_progress_bar);
-  GtkWidget             *stop = find_widget (GTK_WIDGET (f->list), is_stop_button);
+  GtkWidget             *bar = esc_test_find_widget (GTK_WIDGET (f->list), is_progress_bar);
+  GtkWidget             *stop = esc_test_find_widget (GTK_WIDGET (f->list), is_stop_button);
   FractionLog            log = { g_array_new (FALSE, FALSE, sizeof (double)), FALSE, NULL };
   guint                  between = 0;
   gulong                 id;
@@ -1177,8 +1160,8 @@ test_switch_once (Fixture      *f,
   g_assert_true (wait_for (f, has_thumbnails, 20));
   settle (0.3);
 
-  log.stack = GTK_STACK (find_widget (GTK_WIDGET (f->preview), is_stack));
-  log.title = GTK_LABEL (find_widget (GTK_WIDGET (f->preview), is_heading));
+  log.stack = GTK_STACK (esc_test_find_widget (GTK_WIDGET (f->preview), is_stack));
+  log.title = GTK_LABEL (esc_test_find_widget (GTK_WIDGET (f->preview), is_heading));
   log.old_texture = esc_pdf_page_view_get_texture (view);
   log.old_title = g_strdup (gtk_label_get_label (log.title));
   g_assert_nonnull (log.old_texture);

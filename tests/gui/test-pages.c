@@ -202,6 +202,23 @@ test_pages (void)
   esc_test_drain (50);
 }
 
+/* A window on the workspace at path, showing the assessment of its first local
+ * government (found by the list's search, as an assessor does). */
+static EscWindow *
+open_first_assessment (const char *path)
+{
+  EscWindow *window = esc_test_window_new (app);
+  void      *args[] = { window, "assessment" };
+
+  esc_window_open_path (window, path, FALSE);
+  g_assert_true (esc_test_wait_workspace (window));
+  g_signal_emit_by_name (esc_workspace_view_get_search_entry (esc_window_get_workspace_view (window)), "activate");
+  g_assert_true (esc_test_wait (on_page, args, 20000));
+  esc_test_drain (200);
+
+  return window;
+}
+
 /* Tab goes through the page's inputs in reading order: scores, criteria, note. */
 static void
 test_keyboard_order (void)
@@ -215,20 +232,12 @@ test_keyboard_order (void)
   EscWindow            *window;
   GtkWidget            *focus;
   guint                 next = 0;
-  void                 *args[2];
 
   path = esc_test_make_workspace (dir, &error);
   g_assert_no_error (error);
   g_assert_true (esc_test_assess (path, 1, 0, &error));
 
-  window = esc_test_window_new (app);
-  esc_window_open_path (window, path, FALSE);
-  g_assert_true (esc_test_wait_workspace (window));
-  g_signal_emit_by_name (esc_workspace_view_get_search_entry (esc_window_get_workspace_view (window)), "activate");
-  args[0] = window;
-  args[1] = "assessment";
-  g_assert_true (esc_test_wait (on_page, args, 20000));
-  esc_test_drain (200);
+  window = open_first_assessment (path);
 
   page = esc_assessment_view_get_page (esc_window_get_assessment_view (window));
   for (guint i = 0; i < esc_indicator_page_get_n_scores (page); i++)
@@ -276,20 +285,12 @@ test_score_selected_after_switch (void)
   GtkWidget         *focus;
   GtkEditable       *spin;
   int                start, end;
-  void              *args[2];
 
   path = esc_test_make_workspace (dir, &error);
   g_assert_no_error (error);
   g_assert_true (esc_test_assess (path, 1, G_MAXUINT, &error));
 
-  window = esc_test_window_new (app);
-  esc_window_open_path (window, path, FALSE);
-  g_assert_true (esc_test_wait_workspace (window));
-  g_signal_emit_by_name (esc_workspace_view_get_search_entry (esc_window_get_workspace_view (window)), "activate");
-  args[0] = window;
-  args[1] = "assessment";
-  g_assert_true (esc_test_wait (on_page, args, 20000));
-  esc_test_drain (200);
+  window = open_first_assessment (path);
 
   view = esc_window_get_assessment_view (window);
   page = esc_assessment_view_get_page (view);
@@ -341,20 +342,12 @@ test_sidebar_follows (void)
   EscAssessmentView *view;
   EscWindow         *window;
   guint              n, scrolled = 0;
-  void              *args[2];
 
   path = esc_test_make_workspace (dir, &error);
   g_assert_no_error (error);
   g_assert_true (esc_test_assess (path, 1, 3, &error));
 
-  window = esc_test_window_new (app);
-  esc_window_open_path (window, path, FALSE);
-  g_assert_true (esc_test_wait_workspace (window));
-  g_signal_emit_by_name (esc_workspace_view_get_search_entry (esc_window_get_workspace_view (window)), "activate");
-  args[0] = window;
-  args[1] = "assessment";
-  g_assert_true (esc_test_wait (on_page, args, 20000));
-  esc_test_drain (200);
+  window = open_first_assessment (path);
 
   view = esc_window_get_assessment_view (window);
   n = esc_assessment_view_get_n_items (view);

@@ -61,24 +61,6 @@ fixture_teardown (Fixture      *f,
   g_free (f->assessment);
 }
 
-/* With ESC_SCREENSHOT_DIR set, saves what the widget shows there as name. */
-static void
-maybe_screenshot (GtkWidget  *widget,
-                  const char *name)
-{
-  const char        *dir = g_getenv ("ESC_SCREENSHOT_DIR");
-  g_autofree char   *path = NULL;
-  g_autoptr (GError) error = NULL;
-
-  if (dir == NULL)
-    return;
-  esc_test_drain (600); /* transitions and toasts settle */
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (esc_test_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_test_message ("screenshot %s", path);
-}
-
 static gboolean
 on_page (gpointer data)
 {
@@ -190,7 +172,7 @@ test_shortcuts (Fixture      *f,
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == GTK_WINDOW (window));
   collect_shortcuts (shortcuts, titles);
   g_assert_cmpuint (g_hash_table_size (titles), ==, 12);
-  maybe_screenshot (shortcuts, "shortcuts.png");
+  esc_test_screenshot (shortcuts, "shortcuts.png");
   gtk_window_close (GTK_WINDOW (shortcuts));
   esc_test_drain (100);
   g_assert_false (gtk_widget_get_visible (shortcuts));
@@ -265,7 +247,7 @@ run_export (EscWindow  *window,
       /* The evidence package beside the workbook. */
       g_assert_true (g_file_test (g_file_peek_path (evidence), G_FILE_TEST_IS_DIR));
     }
-  maybe_screenshot (GTK_WIDGET (dialog), esc_window_get_page_name (window)[0] == 'a' ? "window-export-sar.png" : "window-export-province.png");
+  esc_test_screenshot (GTK_WIDGET (dialog), esc_window_get_page_name (window)[0] == 'a' ? "window-export-sar.png" : "window-export-province.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -678,7 +660,7 @@ test_read_only (Fixture      *f,
   g_assert_true (gtk_widget_get_mapped (banner));
   if (was_root) /* the screenshot folder is root's */
     g_assert_cmpint (setresuid (0, 0, 0), ==, 0);
-  maybe_screenshot (GTK_WIDGET (window), "window-read-only.png");
+  esc_test_screenshot (GTK_WIDGET (window), "window-read-only.png");
   if (was_root)
     g_assert_cmpint (setresuid (65534, 65534, 0), ==, 0);
   save_copy = find_button (banner);
@@ -696,7 +678,7 @@ test_read_only (Fixture      *f,
   if (was_root)
     g_assert_cmpint (setresuid (0, 0, 0), ==, 0);
   scroll_to (GTK_WIDGET (esc_assessment_view_get_evidence_list (esc_window_get_assessment_view (window))));
-  maybe_screenshot (GTK_WIDGET (window), "window-read-only-evidence.png");
+  esc_test_screenshot (GTK_WIDGET (window), "window-read-only-evidence.png");
   if (was_root)
     g_assert_cmpint (setresuid (65534, 65534, 0), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.merge-workspace", NULL);
@@ -1048,7 +1030,7 @@ test_demo_and_province (Fixture      *f,
   g_assert_cmpint (progress->first_year, ==, 2569);
   g_assert_cmpuint (progress->n_years, ==, 3);
   g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (esc_province_view_get_participation_list (province))));
-  maybe_screenshot (GTK_WIDGET (window), "window-province.png");
+  esc_test_screenshot (GTK_WIDGET (window), "window-province.png");
 
   /* Ctrl+E there offers the province workbook. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
@@ -1175,7 +1157,7 @@ test_needs_fix (Fixture      *f,
     gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row))), GTK_LIST_BOX_ROW (row));
     g_assert_cmpstr (esc_indicator_page_get_item (esc_assessment_view_get_page (view))->code, ==, "19.1");
   }
-  maybe_screenshot (GTK_WIDGET (window), "window-needs-fix.png");
+  esc_test_screenshot (GTK_WIDGET (window), "window-needs-fix.png");
 
   /* Off: every indicator again. */
   gtk_widget_activate (GTK_WIDGET (button));
