@@ -43,6 +43,8 @@ esc_application_activate (GApplication *app)
   EscWindow      *window = get_window (self, &created);
 
   /* A first start opens the default workspace, creating it; --welcome shows the start page. */
+  if (created)
+    esc_window_set_report_first_frame (window, self->report_first_frame);
   if (created && !self->welcome)
     esc_window_open_default (window);
 
@@ -122,7 +124,7 @@ find_start_workspace (char **arguments)
   if (welcome)
     return NULL;
 
-  settings = g_settings_new (APP_ID);
+  settings = g_settings_new (BASE_APP_ID);
   last = g_settings_get_string (settings, "last-workspace");
   if (last[0] == '\0')
     return NULL;
@@ -269,7 +271,7 @@ esc_application_init (EscApplication *self)
   static const GOptionEntry entries[] = {
     { "welcome", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Show the welcome page instead of the last workspace"), NULL },
     { "assessment", 0, 0, G_OPTION_ARG_STRING, NULL, N_ ("Show this assessment of the workspace given"), N_ ("UUID") },
-    { "first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, "Print “first-frame” once the assessment is drawn, then quit", NULL },
+    { "first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, "Print “first-frame” once the first view is drawn, then quit", NULL },
     { NULL }
   };
 

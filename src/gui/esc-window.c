@@ -1531,11 +1531,12 @@ static void
 after_paint_cb (GdkFrameClock *clock,
                 EscWindow     *self)
 {
-  if (!self->report_first_frame ||
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "assessment") != 0)
+  /* Not while the workspace, or the assessment asked for, is still being opened. */
+  if (!self->report_first_frame || self->busy > 0 || self->initial_assessment != NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
     return;
 
-  /* The first frame of the assessment view is on screen (used by bench-window). */
+  /* The first frame of the view a start shows is on screen (used by bench-window). */
   self->report_first_frame = FALSE;
   g_print ("first-frame\n");
   fflush (stdout);
@@ -1549,7 +1550,7 @@ on_realize_cb (EscWindow *self)
                            G_CALLBACK (after_paint_cb), self, 0);
 }
 
-/* Prints "first-frame" and quits once the assessment view has been drawn. */
+/* Prints "first-frame" and quits once the view the window opens on has been drawn. */
 void
 esc_window_set_report_first_frame (EscWindow *self,
                                    gboolean   report)

@@ -668,8 +668,9 @@ test_preload (void)
 }
 
 /* The application started as a user or a file manager starts it, on a workspace and one
- * of its assessments: it reads the file while the toolkit starts (whichever way the
- * file and the options are given), draws the assessment and leaves the file as it was. */
+ * of its assessments, or on the last workspace: it reads the file while the toolkit
+ * starts (whichever way the file and the options are given), draws its first view and
+ * leaves the file as it was; with --welcome it reads nothing. */
 static void
 test_start (void)
 {
@@ -710,6 +711,38 @@ test_start (void)
       g_assert_nonnull (strstr (out, "while the window is made"));
       g_assert_nonnull (strstr (out, "as read at start"));
     }
+
+  /* No file given: the last workspace, read from the settings, and --welcome, which reads
+   * nothing. */
+  {
+    g_autofree char *config = g_build_filename (dir, "config", NULL);
+    g_autofree char *settings_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
+    g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+    g_autofree char *contents = g_strdup_printf ("[io/github/escassessor/Assessor]\nlast-workspace='%s'\n", path);
+
+    g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (keyfile, contents, -1, NULL));
+    for (guint i = 0; i < 2; i++)
+      {
+        const char      *argv_last[] = { exe, "--first-frame", NULL };
+        const char      *argv_welcome[] = { exe, "--welcome", "--first-frame", NULL };
+        g_auto (GStrv)   envp = g_environ_setenv (g_get_environ (), "G_MESSAGES_DEBUG", "Esc", TRUE);
+        g_autofree char *out = NULL;
+        int              status = 0;
+
+        envp = g_environ_unsetenv (envp, "G_DEBUG");
+        envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
+        envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config, TRUE);
+        g_assert_true (g_spawn_sync (dir, (char **) (i == 0 ? argv_last : argv_welcome), envp, G_SPAWN_DEFAULT, NULL,
+                                     NULL, &out, NULL, &status, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_spawn_check_wait_status (status, &error));
+        g_assert_no_error (error);
+        g_assert_nonnull (strstr (out, "first-frame"));
+        g_assert_true ((strstr (out, "while the window is made") != NULL) == (i == 0));
+        g_assert_true ((strstr (out, "as read at start") != NULL) == (i == 0));
+      }
+  }
 
   after = file_checksum (path);
   g_assert_cmpstr (before, ==, after);
