@@ -52,6 +52,7 @@ struct _EscWindow
   gint64                  data_version; /* of the workspace's connection, when last read */
   guint                   recheck_id;
   guint                   poll_id;
+  guint                   welcome_id;
   gboolean                reopen_province; /* the working group's view, once read again */
   gboolean                report_first_frame;
 };
@@ -873,6 +874,7 @@ esc_window_unmap (GtkWidget *widget)
 
   /* A hidden window is read again when it is shown and focused. */
   g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_handle_id (&self->welcome_id, g_source_remove);
   GTK_WIDGET_CLASS (esc_window_parent_class)->unmap (widget);
 }
 
@@ -1396,6 +1398,19 @@ esc_window_class_init (EscWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, navigate_action);
 }
 
+static gboolean
+show_welcome_cb (gpointer data)
+{
+  EscWindow *self = data;
+
+  self->welcome_id = 0;
+  if (self->busy == 0 && self->workspace == NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
+    set_page (self, "welcome");
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 esc_window_init (EscWindow *self)
 {
@@ -1415,7 +1430,10 @@ esc_window_init (EscWindow *self)
 
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_cb), NULL);
 
-  set_page (self, "welcome");
+  /* A new window shows the welcome page unless it is given something to open at once
+   * (as a start is), which the welcome page would only be built for. */
+  set_page (self, "loading");
+  self->welcome_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, show_welcome_cb, self, NULL);
 }
 
 EscWindow *

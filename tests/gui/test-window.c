@@ -667,6 +667,34 @@ test_preload (void)
   esc_test_remove_tree (dir);
 }
 
+/* A window given a file at once never builds the welcome page; one given nothing shows
+ * it, and a file that fails to open falls back to it. */
+static void
+test_welcome_when_idle (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char   *dir = g_dir_make_tmp ("esc-welcome-XXXXXX", NULL);
+  g_autofree char   *path = esc_test_make_workspace (dir, &error);
+  EscWindow         *window;
+  GtkStack          *stack;
+
+  g_assert_no_error (error);
+  window = esc_window_new (ADW_APPLICATION (app));
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), ESC_TYPE_WINDOW, "stack"));
+  esc_window_open_path (window, path, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (esc_test_wait_workspace (window));
+  g_assert_cmpstr (esc_window_get_page_name (window), ==, "workspace");
+  g_assert_null (gtk_stack_get_child_by_name (stack, "welcome"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = esc_test_window_new (app);
+  g_assert_cmpstr (esc_window_get_page_name (window), ==, "welcome");
+  gtk_window_destroy (GTK_WINDOW (window));
+  esc_test_drain (50);
+  esc_test_remove_tree (dir);
+}
+
 /* The application started as a user or a file manager starts it, on a workspace and one
  * of its assessments, or on the last workspace: it reads the file while the toolkit
  * starts (whichever way the file and the options are given), draws its first view and
@@ -825,6 +853,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/bad-files", test_bad_files);
   g_test_add_func ("/gui/window/preload", test_preload);
   g_test_add_func ("/gui/window/start", test_start);
+  g_test_add_func ("/gui/window/welcome-when-idle", test_welcome_when_idle);
   g_test_add_func ("/gui/window/assess-all", test_assess_all);
   g_test_add_func ("/gui/window/crash", test_crash);
 
