@@ -1076,21 +1076,6 @@ esc_store_get_framework (EscStore   *self,
   return framework;
 }
 
-/* Lets the store answer for framework_uuid with framework, read from the same workspace
- * by another connection (frameworks never change once stored), instead of reading and
- * parsing it again. */
-void
-esc_store_share_framework (EscStore     *self,
-                           const char   *framework_uuid,
-                           EscFramework *framework)
-{
-  g_return_if_fail (ESC_IS_STORE (self));
-  g_return_if_fail (framework_uuid != NULL);
-  g_return_if_fail (ESC_IS_FRAMEWORK (framework));
-
-  g_hash_table_replace (self->frameworks, g_strdup (framework_uuid), g_object_ref (framework));
-}
-
 char *
 esc_store_get_default_framework_uuid (EscStore *self,
                                       GError  **error)

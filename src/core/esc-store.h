@@ -137,9 +137,6 @@ char           *esc_store_add_framework       (EscStore              *self,
 EscFramework   *esc_store_get_framework       (EscStore              *self,
                                                const char            *framework_uuid,
                                                GError               **error);
-void            esc_store_share_framework     (EscStore              *self,
-                                               const char            *framework_uuid,
-                                               EscFramework          *framework);
 char           *esc_store_get_default_framework_uuid (EscStore       *self,
                                                GError               **error);
 

@@ -44,6 +44,7 @@ typedef struct
   char         *framework_uuid;
   EscFramework *framework;
   GPtrArray    *items;
+  EscStore     *store; /* the worker's connection, for the main thread once done */
 } OpenJob;
 
 typedef struct
@@ -68,6 +69,7 @@ open_job_free (gpointer data)
   g_free (job->framework_uuid);
   g_clear_object (&job->framework);
   g_clear_pointer (&job->items, g_ptr_array_unref);
+  g_clear_object (&job->store);
   g_free (job);
 }
 
@@ -479,6 +481,9 @@ open_worker (GTask        *task,
       return;
     }
 
+  /* A store is used by one thread at a time: once the task is done, this connection
+   * (with the framework it parsed) becomes the main thread's. */
+  job->store = g_steal_pointer (&store);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -608,11 +613,7 @@ esc_workspace_open_finish (GAsyncResult *result,
   job = g_task_get_task_data (G_TASK (result));
   self = g_object_new (ESC_TYPE_WORKSPACE, NULL);
   self->path = g_strdup (job->path);
-  self->store = esc_store_open (job->path, ESC_STORE_OPEN_DEFAULT, error);
-  if (self->store == NULL)
-    return NULL;
-  /* The worker parsed the framework already; the main thread's connection reuses it. */
-  esc_store_share_framework (self->store, job->framework_uuid, job->framework);
+  self->store = g_steal_pointer (&job->store);
   self->framework = g_object_ref (job->framework);
   self->framework_uuid = g_strdup (job->framework_uuid);
   g_hash_table_insert (self->frameworks, g_strdup (job->framework_uuid),

@@ -521,49 +521,6 @@ lent_cb (const EscAssessment *assessment,
   lent->n++;
 }
 
-/* A framework parsed by one connection serves another on the same file as it is, and
- * loading answers through that connection gives the same answers as before. */
-static void
-test_share_framework (void)
-{
-  g_autofree char         *path = NULL;
-  g_autoptr (EscStore)     store = new_store (&path);
-  g_autoptr (EscStore)     other = NULL;
-  g_autoptr (GPtrArray)    laos = make_laos ();
-  g_autoptr (GPtrArray)    listed = NULL;
-  g_autoptr (GPtrArray)    answers = NULL;
-  g_autoptr (GError)       error = NULL;
-  g_autofree char         *framework_uuid = esc_store_get_default_framework_uuid (store, NULL);
-  g_autoptr (EscFramework) framework = esc_store_get_framework (store, framework_uuid, NULL);
-  g_autoptr (EscFramework) shared = NULL;
-  g_autofree char         *assessment = NULL;
-  EscAnswerChange          change;
-
-  g_assert_true (esc_store_import_laos (store, laos, NULL, NULL, &error));
-  listed = esc_store_list_laos (store, &error);
-  g_assert_no_error (error);
-  assessment = esc_store_create_assessment (store, ((EscLao *) listed->pdata[0])->uuid, 2568, NULL, "self", "", &error);
-  g_assert_no_error (error);
-  esc_answer_change_init (&change, esc_framework_get_item (framework, 0)->code);
-  change.note = "ส่งเอกสารครบ";
-  g_assert_true (esc_store_apply_answer (store, assessment, &change, NULL, &error));
-  g_assert_no_error (error);
-
-  other = esc_store_open (path, ESC_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  esc_store_share_framework (other, framework_uuid, framework);
-  shared = esc_store_get_framework (other, framework_uuid, &error);
-  g_assert_no_error (error);
-  g_assert_true (shared == framework);
-
-  answers = esc_store_load_answers (other, assessment, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (answers->len, ==, 1);
-  g_assert_cmpstr (((EscAnswer *) answers->pdata[0])->note, ==, "ส่งเอกสารครบ");
-  g_clear_object (&other);
-  g_unlink (path);
-}
-
 static void
 test_foreach_lends_answers (void)
 {
@@ -688,7 +645,6 @@ main (int   argc,
   g_test_add_func ("/core/store/batch-rolls-back", test_batch_rolls_back);
   g_test_add_func ("/core/store/foreach", test_foreach);
   g_test_add_func ("/core/store/foreach-lends-answers", test_foreach_lends_answers);
-  g_test_add_func ("/core/store/share-framework", test_share_framework);
   g_test_add_func ("/core/store/decimal-points", test_decimal_points);
   g_test_add_func ("/core/store/integrity", test_integrity);
 
