@@ -31,16 +31,10 @@
  * so that it changes once, with the page, rather than flashing a spinner first. */
 #define GRACE_MS 100
 /* Documents kept open (their worker, Poppler's parse and fonts) after they were shown,
- * while the pane is. */
+ * while the pane is; each keeps the page it opens on, drawn, up to KEPT_PAGE_BYTES (an A4
+ * page a pane wide is 3 to 5 MB). */
 #define OPEN_DOCUMENTS 4
-
-typedef struct
-{
-  char           *store_path;
-  char           *sha256;
-  EscPdfDocument *document;
-  EscPdfDocument *thumb_document; /* NULL until the strip was filled once */
-} OpenDocument;
+#define KEPT_PAGE_BYTES (16 * 1024 * 1024)
 
 typedef struct
 {
@@ -49,6 +43,15 @@ typedef struct
   GdkTexture *texture;
   gsize       bytes;
 } CachedPage;
+
+typedef struct
+{
+  char           *store_path;
+  char           *sha256;
+  EscPdfDocument *document;
+  EscPdfDocument *thumb_document; /* NULL until the strip was filled once */
+  CachedPage     *page;           /* the page it opens on, drawn */
+} OpenDocument;
 
 struct _EscPdfPreview
 {
@@ -84,6 +87,7 @@ struct _EscPdfPreview
   GCancellable       *load_cancellable;
   GCancellable       *page_cancellable;
   guint               page;
+  guint               opening_page; /* the page the document was shown on first */
   gboolean            page_ready;
   guint               render_idle;
   GdkFrameClock      *layout_clock; /* while waiting for the layout of a new page or zoom */
@@ -493,6 +497,8 @@ show_current_page (EscPdfPreview *self)
     present_current_page (self);
   else if (predicted <= 0)
     present (self); /* no space known to draw for: the layout decides */
+  else if (lookup_page (self, self->page, predicted, TRUE) != NULL)
+    present (self); /* drawn already, when it was shown before */
 }
 
 /* Thumbnails */
@@ -653,6 +659,7 @@ static void            hold (EscPdfPreview *self);
 static void            stop_waiting_for_layout (EscPdfPreview *self);
 static void            start_load (EscPdfPreview *self,
                                    const char    *password);
+static void            keep_page (EscPdfPreview *self);
 static void            remember_document (EscPdfPreview  *self,
                                           EscPdfDocument *document);
 static void            document_loaded (EscPdfPreview  *self,
@@ -767,6 +774,7 @@ document_loaded (EscPdfPreview  *self,
   self->document = g_object_ref (document);
   self->thumb_document = lookup_thumb_document (self);
   self->page = self->first_page > 0 ? MIN (self->first_page, n_pages) - 1 : 0;
+  self->opening_page = self->page;
   self->state = "document";
   /* The page first; the strip is filled when it is on screen (set_page_ready). */
   self->thumbs_pending = TRUE;
@@ -993,6 +1001,7 @@ forget_document (EscPdfPreview *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->thumb_list), self->fill_tick);
   self->fill_tick = 0;
 
+  keep_page (self);
   clear_caches (self);
   g_cancellable_cancel (self->thumb_load_cancellable);
   g_clear_object (&self->thumb_load_cancellable);
@@ -1082,7 +1091,59 @@ open_document_free (OpenDocument *open)
   g_free (open->sha256);
   g_object_unref (open->document);
   g_clear_object (&open->thumb_document);
+  g_clear_pointer (&open->page, cached_page_free);
   g_free (open);
+}
+
+/* The document shown, when it is one of those kept open. */
+static OpenDocument *
+find_open_shown (EscPdfPreview *self)
+{
+  if (self->document == NULL || self->info == NULL)
+    return NULL;
+  for (GList *l = self->open_documents.head; l != NULL; l = l->next)
+    {
+      OpenDocument *open = l->data;
+
+      if (open->document == self->document)
+        return open;
+    }
+  return NULL;
+}
+
+/* A document kept open keeps the page it opened on, drawn (up to KEPT_PAGE_BYTES): shown
+ * again, that page is on screen in the next frame. */
+static void
+keep_page (EscPdfPreview *self)
+{
+  OpenDocument *open = find_open_shown (self);
+  CachedPage   *cached;
+
+  if (open == NULL)
+    return;
+  g_clear_pointer (&open->page, cached_page_free);
+  for (GList *l = self->pages.head; l != NULL; l = l->next)
+    {
+      cached = l->data;
+      if (cached->page == self->opening_page && cached->bytes <= KEPT_PAGE_BYTES)
+        {
+          g_queue_delete_link (&self->pages, l);
+          self->page_bytes -= cached->bytes;
+          open->page = cached;
+          return;
+        }
+    }
+}
+
+/* The page an open document kept goes back to the pane's cache. */
+static void
+restore_page (EscPdfPreview *self,
+              OpenDocument  *open)
+{
+  if (open->page == NULL)
+    return;
+  g_queue_push_head (&self->pages, g_steal_pointer (&open->page));
+  self->page_bytes += ((CachedPage *) self->pages.head->data)->bytes;
 }
 
 static OpenDocument *
@@ -1476,7 +1537,7 @@ show_document (EscPdfPreview     *self,
                const char        *pages,
                guint              first_page)
 {
-  EscPdfDocument *open;
+  OpenDocument *open;
 
   /* What the pane shows stays until this document's first page is drawn. */
   forget_document (self);
@@ -1488,9 +1549,12 @@ show_document (EscPdfPreview     *self,
   self->first_page = first_page > 0 ? first_page
                                     : (self->linked != NULL ? esc_page_ranges_get_first (self->linked) : 0);
   self->state = "loading";
-  open = lookup_open_document (self, store_path, document->sha256);
+  open = lookup_open (self, store_path, document->sha256);
   if (open != NULL)
-    document_loaded (self, open);
+    {
+      restore_page (self, open);
+      document_loaded (self, open->document);
+    }
   else
     start_load (self, NULL);
 }

@@ -10,6 +10,7 @@
  *     that page alone (target ≤ 1.5×), for a scanned document (the usual evidence: a
  *     150 dpi photograph per page) and for a page of plain text, where Poppler alone
  *     takes a few milliseconds and waiting for the next frame (up to 16.7 ms) dominates;
+ *     each first time, and again (a document kept open shows the page it drew before);
  *  3. the longest gap between frames while a 500-page PDF is thumbnailed and its strip
  *     scrolled (target < 50 ms).
  * Prints medians and ratios; asserts nothing about time. ESC_BENCH_ONLY=attach, select or

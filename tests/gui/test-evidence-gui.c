@@ -1186,6 +1186,83 @@ test_switch_once (Fixture      *f,
   g_free (log.old_title);
 }
 
+typedef struct
+{
+  Fixture *f;
+  guint    frames;
+  gboolean ready_at_first_frame;
+} AgainLog;
+
+static void
+again_frame_cb (GdkFrameClock *clock,
+                AgainLog      *log)
+{
+  if (log->frames++ == 0)
+    log->ready_at_first_frame = esc_pdf_preview_is_page_ready (log->f->preview);
+}
+
+/* A document shown again while it is kept open shows the page it opens on as drawn the
+ * first time, in the first frame after it is selected, without drawing it again. */
+static void
+test_shown_again (Fixture      *f,
+                  gconstpointer data)
+{
+  static const char *const dropped[] = { "thai.pdf", NULL };
+  g_autofree char         *dir = g_build_filename (tmp_dir, "again", NULL);
+  g_autofree char         *ten = NULL;
+  g_autoptr (GFile)        ten_file = NULL;
+  g_autoptr (GListStore)   files = g_list_store_new (G_TYPE_FILE);
+  EscPdfPageView          *view = esc_pdf_preview_get_page_view (f->preview);
+  g_autoptr (GdkTexture)   first = NULL;
+  g_autoptr (GdkTexture)   other = NULL;
+  AgainLog                 log = { f };
+  GdkFrameClock           *clock;
+  gulong                   id;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  ten = make_ten_page_pdf (dir);
+  ten_file = g_file_new_for_path (ten);
+  drop_files (f, dropped);
+  g_list_store_append (files, ten_file);
+  esc_evidence_list_attach_files (f->list, G_LIST_MODEL (files));
+  g_assert_true (wait_for (f, list_idle, 20));
+  g_assert_cmpuint (esc_evidence_list_get_n_links (f->list), ==, 2);
+
+  open_link (f, "thai.pdf");
+  g_assert_true (wait_for (f, page_ready, 20));
+  /* Held here, so that no later texture can have its address. */
+  first = g_object_ref (esc_pdf_page_view_get_texture (view));
+  /* Read further: shown again, the document still opens on its first page. */
+  esc_pdf_preview_set_page (f->preview, 2);
+  g_assert_true (wait_for (f, page_ready, 20));
+  g_assert_true (esc_pdf_page_view_get_texture (view) != first);
+  open_link (f, "ten-pages.pdf");
+  g_assert_true (wait_for (f, page_ready, 20));
+  other = g_object_ref (esc_pdf_page_view_get_texture (view));
+  g_assert_true (other != first);
+  settle (0.2);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (again_frame_cb), &log);
+  open_link (f, "thai.pdf");
+  g_assert_true (wait_for (f, page_ready, 20));
+  g_signal_handler_disconnect (clock, id);
+  g_assert_cmpuint (esc_pdf_preview_get_page (f->preview), ==, 0);
+  g_assert_true (esc_pdf_page_view_get_texture (view) == first);
+  g_assert_true (log.ready_at_first_frame);
+
+  /* And back: the other one kept its page too. */
+  open_link (f, "ten-pages.pdf");
+  g_assert_true (wait_for (f, page_ready, 20));
+  g_assert_true (esc_pdf_page_view_get_texture (view) == other);
+
+  /* Closing the pane lets go of what the documents kept. */
+  esc_pdf_preview_clear (f->preview);
+  open_link (f, "thai.pdf");
+  g_assert_true (wait_for (f, page_ready, 20));
+  g_assert_true (esc_pdf_page_view_get_texture (view) != first);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1208,6 +1285,7 @@ main (int   argc,
   ADD ("/gui/evidence/password", test_password);
   ADD ("/gui/evidence/attach-progress", test_attach_progress);
   ADD ("/gui/evidence/switch-once", test_switch_once);
+  ADD ("/gui/evidence/shown-again", test_shown_again);
 #undef ADD
   g_test_add_func ("/gui/evidence/window", test_window);
   g_test_add_func ("/gui/evidence/row-actions", test_row_actions);
