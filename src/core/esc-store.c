@@ -1196,32 +1196,30 @@ update_lao_field (EscStore   *self,
          _esc_store_record_history (self, "lao", uuid, column, old_value, new_value, NULL, error);
 }
 
+/* The local government a row of an imported list stands for: the one with its DLA code;
+ * else the one with its name in the same district and province, when that one has no code
+ * or the row gives none (a list without codes imported before, now with them). */
 static EscLao *
 find_existing_lao (EscStore     *self,
                    const EscLao *lao,
                    GError      **error)
 {
+  const char   *code = lao->code != NULL && *lao->code != '\0' ? lao->code : NULL;
   sqlite3_stmt *stmt;
   int           rc;
 
-  if (lao->code != NULL && *lao->code != '\0')
-    {
-      stmt = prepare_cached (self, "SELECT " LAO_COLUMNS " FROM laos WHERE code = ?", error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_text (stmt, 1, lao->code, -1, SQLITE_STATIC);
-    }
-  else
-    {
-      stmt = prepare_cached (self,
-                             "SELECT " LAO_COLUMNS " FROM laos WHERE name = ? AND district = ? AND province = ?",
-                             error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_text (stmt, 1, lao->name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, lao->district ? lao->district : "", -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, lao->province ? lao->province : "", -1, SQLITE_STATIC);
-    }
+  stmt = prepare_cached (self,
+                         "SELECT " LAO_COLUMNS " FROM laos"
+                         " WHERE (?1 IS NOT NULL AND code = ?1)"
+                         " OR ((?1 IS NULL OR code IS NULL OR code = '') AND name = ?2 AND district = ?3 AND province = ?4)"
+                         " ORDER BY ?1 IS NOT NULL AND code = ?1 DESC LIMIT 1",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  _esc_bind_text_or_null (stmt, 1, code);
+  sqlite3_bind_text (stmt, 2, lao->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, lao->district ? lao->district : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, lao->province ? lao->province : "", -1, SQLITE_STATIC);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -1276,12 +1274,15 @@ esc_store_import_laos (EscStore  *self,
 
       if (existing != NULL)
         {
-          gboolean changed = g_strcmp0 (existing->name, lao->name) != 0 ||
+          /* A code is added, never changed: the code is how the row was found. */
+          gboolean add_code = code != NULL && (existing->code == NULL || *existing->code == '\0');
+          gboolean changed = add_code || g_strcmp0 (existing->name, lao->name) != 0 ||
                              g_strcmp0 (existing->type, lao->type) != 0 ||
                              g_strcmp0 (existing->district, lao->district ? lao->district : "") != 0 ||
                              g_strcmp0 (existing->province, lao->province ? lao->province : "") != 0;
 
-          if (!update_lao_field (self, existing->uuid, "name", existing->name, lao->name, error) ||
+          if ((add_code && !update_lao_field (self, existing->uuid, "code", existing->code, code, error)) ||
+              !update_lao_field (self, existing->uuid, "name", existing->name, lao->name, error) ||
               !update_lao_field (self, existing->uuid, "type", existing->type, lao->type, error) ||
               !update_lao_field (self, existing->uuid, "district", existing->district, lao->district ? lao->district : "", error) ||
               !update_lao_field (self, existing->uuid, "province", existing->province, lao->province ? lao->province : "", error))

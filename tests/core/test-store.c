@@ -150,6 +150,51 @@ assert_open_fails (const char *path,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A list with DLA codes imported over one without them (the shipped list) gives the
+ * local governments their codes instead of adding them a second time. */
+static void
+test_import_adds_codes (void)
+{
+  g_autoptr (EscStore)  store = new_store (NULL);
+  g_autoptr (GError)    error = NULL;
+  g_autoptr (GPtrArray) laos = make_laos ();
+  g_autoptr (GPtrArray) listed = NULL;
+  g_autoptr (EscLao)    found = NULL;
+  guint                 added = 0, updated = 0;
+  EscLao               *kusot = g_ptr_array_index (laos, 2);
+
+  g_assert_true (esc_store_import_laos (store, laos, &added, &updated, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 4);
+
+  kusot->code = g_strdup ("6330103");
+  g_assert_true (esc_store_import_laos (store, laos, &added, &updated, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (updated, ==, 1);
+  listed = esc_store_list_laos (store, &error);
+  g_assert_cmpuint (listed->len, ==, 4);
+  found = esc_store_find_lao (store, "6330103", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (found->name, ==, kusot->name);
+
+  /* Again: nothing to change. */
+  g_assert_true (esc_store_import_laos (store, laos, &added, &updated, &error));
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (updated, ==, 0);
+
+  /* The same name with another code is another local government; a code is never
+   * replaced by a list. */
+  g_free (kusot->code);
+  kusot->code = g_strdup ("6330199");
+  g_assert_true (esc_store_import_laos (store, laos, &added, &updated, &error));
+  g_assert_cmpuint (added, ==, 1);
+  g_clear_pointer (&found, esc_lao_free);
+  found = esc_store_find_lao (store, "6330103", &error);
+  g_assert_nonnull (found);
+}
+
 static void
 test_open_bad_files (void)
 {
@@ -636,6 +681,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/store/create-and-reopen", test_create_and_reopen);
+  g_test_add_func ("/core/store/import-adds-codes", test_import_adds_codes);
   g_test_add_func ("/core/store/open-bad-files", test_open_bad_files);
   g_test_add_func ("/core/store/open-newer-version", test_open_newer_version);
   g_test_add_func ("/core/store/read-only", test_read_only);
