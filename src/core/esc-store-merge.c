@@ -816,10 +816,15 @@ merge_laos (Merge   *m,
     " quote (name) || ',' || quote (type) || ',' || quote (district) || ',' || quote (province),"
     " coalesce (code, uuid)"
     " FROM laos";
+  /* The same local government: the same row, the same DLA code, or, when either has no
+   * code, the same name in the same district and province (two workspaces made apart from
+   * the same list without codes give each its own uuid). */
   static const char find_sql[] =
     "SELECT uuid, quote (name) || ',' || quote (type) || ',' || quote (district) || ',' || quote (province),"
-    " updated_at, coalesce (code, uuid)"
-    " FROM laos WHERE uuid = ?1 OR (?2 IS NOT NULL AND code = ?2) ORDER BY uuid = ?1 DESC LIMIT 1";
+    " updated_at, coalesce (code, uuid), code"
+    " FROM laos WHERE uuid = ?1 OR (?2 IS NOT NULL AND code = ?2)"
+    " OR ((?2 IS NULL OR code IS NULL) AND name = ?3 AND district = ?4 AND province = ?5)"
+    " ORDER BY uuid = ?1 DESC, ?2 IS NOT NULL AND code = ?2 DESC LIMIT 1";
   sqlite3_stmt *read = other_stmt (m, read_sql, error);
   gboolean      row;
 
@@ -836,6 +841,7 @@ merge_laos (Merge   *m,
       g_autofree char *mine = NULL;
       g_autofree char *mine_content = NULL;
       g_autofree char *mine_key = NULL;
+      g_autofree char *mine_code = NULL;
       gint64           mine_at = 0;
       gboolean         take, remove;
       int              rc;
@@ -851,6 +857,9 @@ merge_laos (Merge   *m,
         }
       sqlite3_bind_text (find, 1, uuid, -1, SQLITE_STATIC);
       _esc_bind_text_or_null (find, 2, code);
+      sqlite3_bind_value (find, 3, sqlite3_column_value (read, 2)); /* name */
+      sqlite3_bind_value (find, 4, sqlite3_column_value (read, 4)); /* district */
+      sqlite3_bind_value (find, 5, sqlite3_column_value (read, 5)); /* province */
       rc = sqlite3_step (find);
       if (rc == SQLITE_ROW)
         {
@@ -858,6 +867,7 @@ merge_laos (Merge   *m,
           mine_content = _esc_column_dup (find, 1);
           mine_at = sqlite3_column_int64 (find, 2);
           mine_key = _esc_column_dup (find, 3);
+          mine_code = _esc_column_dup (find, 4);
         }
       else if (rc != SQLITE_DONE)
         {
@@ -880,6 +890,20 @@ merge_laos (Merge   *m,
 
           if (!g_str_equal (mine, uuid))
             g_hash_table_insert (m->uuid_map, g_strdup (uuid), g_strdup (mine));
+
+          /* Found by name: the code the other one knows is taken. */
+          if (code != NULL && mine_code == NULL)
+            {
+              sqlite3_stmt *update = local_stmt (m, "UPDATE laos SET code = ?2 WHERE uuid = ?1 AND code IS NULL", error);
+
+              if (update == NULL)
+                return FALSE;
+              sqlite3_bind_text (update, 1, mine, -1, SQLITE_STATIC);
+              sqlite3_bind_text (update, 2, code, -1, SQLITE_STATIC);
+              if (!local_exec (m, update, error))
+                return FALSE;
+              m->report->n_laos_updated++;
+            }
 
           if (!merge_cell (m, "lao", mine_key, NULL, NULL, NULL, &local, &other, &take, &remove, error))
             return FALSE;

@@ -705,6 +705,71 @@ test_merge_async (Fixture      *f,
   g_main_loop_unref (data.loop);
 }
 
+/* Two workspaces made apart from the same list without DLA codes (each first start makes
+ * its own): their local governments are the same ones, matched by name, district and
+ * province; the other's assessment lands on this one's local government, and a code
+ * known on one side only is taken. A same name with another code stays apart. */
+static void
+test_merge_laos_by_name (Fixture      *f,
+                         gconstpointer data)
+{
+  g_autofree char           *one = path_in (f, "one.esca");
+  g_autofree char           *two = path_in (f, "two.esca");
+  g_autoptr (EscFramework)   framework = esc_framework_new_default (NULL);
+  g_autoptr (EscStore)       store = NULL;
+  g_autoptr (GPtrArray)      laos = one_lao (NULL, "องค์การบริหารส่วนตำบลคูซอด", "sao");
+  g_autoptr (GPtrArray)      other_laos = one_lao ("6330150", "องค์การบริหารส่วนตำบลคูซอด", "sao");
+  g_autoptr (GPtrArray)      listed = NULL;
+  g_autoptr (GPtrArray)      assessments = NULL;
+  g_autoptr (EscMergeReport) report = NULL;
+  g_autoptr (EscLao)         lao = NULL;
+  g_autofree char           *framework_uuid = NULL;
+  g_autofree char           *assessment = NULL;
+  g_autoptr (GError)         error = NULL;
+
+  store = esc_store_create (one, framework, &error);
+  g_assert_no_error (error);
+  g_assert_true (esc_store_import_laos (store, laos, NULL, NULL, &error));
+  g_clear_object (&store);
+
+  store = esc_store_create (two, framework, &error);
+  g_assert_no_error (error);
+  ((EscLao *) g_ptr_array_index (laos, 0))->code = g_strdup ("6330103");
+  g_assert_true (esc_store_import_laos (store, laos, NULL, NULL, &error));
+  lao = esc_store_find_lao (store, "6330103", &error);
+  g_assert_nonnull (lao);
+  framework_uuid = esc_store_get_default_framework_uuid (store, &error);
+  assessment = esc_store_create_assessment (store, lao->uuid, 2568, framework_uuid, "self", "two", &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  report = merge (one, two, "one");
+  g_assert_cmpuint (report->n_laos_added, ==, 0);
+  g_assert_cmpuint (report->n_laos_updated, ==, 1);
+  g_assert_cmpuint (report->n_assessments_added, ==, 1);
+
+  store = esc_store_open (one, ESC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  listed = esc_store_list_laos (store, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (((EscLao *) g_ptr_array_index (listed, 0))->code, ==, "6330103");
+  assessments = esc_store_list_assessments (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (assessments->len, ==, 1);
+  g_assert_cmpstr (((EscAssessment *) g_ptr_array_index (assessments, 0))->lao_uuid, ==,
+                   ((EscLao *) g_ptr_array_index (listed, 0))->uuid);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  /* Another code under the same name: another local government. */
+  g_assert_true (esc_store_import_laos (store, other_laos, NULL, NULL, &error));
+  listed = esc_store_list_laos (store, &error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_clear_object (&store);
+  g_clear_pointer (&report, esc_merge_report_free);
+  report = merge (two, one, "two");
+  g_assert_cmpuint (report->n_laos_added, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -716,6 +781,7 @@ main (int   argc,
   g_test_add ("/core/merge/untrusted", Fixture, NULL, fixture_set_up, test_merge_untrusted, fixture_tear_down);
   g_test_add ("/core/merge/bad-files", Fixture, NULL, fixture_set_up, test_merge_bad_files, fixture_tear_down);
   g_test_add ("/core/merge/async", Fixture, NULL, fixture_set_up, test_merge_async, fixture_tear_down);
+  g_test_add ("/core/merge/laos-by-name", Fixture, NULL, fixture_set_up, test_merge_laos_by_name, fixture_tear_down);
 
   return g_test_run ();
 }
