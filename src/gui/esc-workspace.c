@@ -858,6 +858,15 @@ import_worker (GTask        *task,
   g_task_return_pointer (task, counts, g_free);
 }
 
+static gboolean
+same_lao (const EscLao *a,
+          const EscLao *b)
+{
+  return g_strcmp0 (a->code, b->code) == 0 && g_strcmp0 (a->name, b->name) == 0 &&
+         g_strcmp0 (a->type, b->type) == 0 && g_strcmp0 (a->district, b->district) == 0 &&
+         g_strcmp0 (a->province, b->province) == 0;
+}
+
 static void
 reload_items (EscWorkspace *self)
 {
@@ -874,14 +883,21 @@ reload_items (EscWorkspace *self)
   for (guint i = 0; i < laos->len; i++)
     {
       const EscLao          *lao = g_ptr_array_index (laos, i);
+      EscLaoItem            *old = g_hash_table_lookup (self->items, lao->uuid);
       g_autoptr (EscLaoItem) item = NULL;
+      guint                  position;
 
-      if (g_hash_table_contains (self->items, lao->uuid))
+      if (old != NULL && same_lao (esc_lao_item_get_lao (old), lao))
         continue;
       item = esc_lao_item_new (lao, type_label (self->framework, lao->type));
       summarise_one (self->store, self->frameworks, item, NULL);
-      g_list_store_append (self->laos, item);
-      g_hash_table_insert (self->items, esc_lao_item_get_lao (item)->uuid, item);
+      /* A list imported again may give a code, a new name or district: the row shows it.
+       * The table's key is the old item's: replaced while that item is still alive. */
+      g_hash_table_replace (self->items, esc_lao_item_get_lao (item)->uuid, item);
+      if (old != NULL && g_list_store_find (self->laos, old, &position))
+        g_list_store_splice (self->laos, position, 1, (gpointer *) &item, 1);
+      else
+        g_list_store_append (self->laos, item);
     }
 }
 

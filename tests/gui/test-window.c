@@ -777,6 +777,44 @@ test_start (void)
   esc_test_remove_tree (dir);
 }
 
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  guint             *counts = user_data;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (esc_workspace_import_csv_finish (ESC_WORKSPACE (source), result, &counts[0], &counts[1], &error));
+  g_assert_no_error (error);
+  counts[2] = TRUE;
+}
+
+static gboolean
+import_done (gpointer data)
+{
+  return ((guint *) data)[2];
+}
+
+static void
+import_codes (EscWindow *window)
+{
+  static const char  csv[] = "code,name,type,district,province\n"
+                             "6330103,องค์การบริหารส่วนตำบลคูซอด,sao,เมืองศรีสะเกษ,ศรีสะเกษ\n"
+                             "6330104,องค์การบริหารส่วนตำบลซำ,sao,เมืองศรีสะเกษ,ศรีสะเกษ\n";
+  g_autofree char   *dir = g_dir_make_tmp ("esc-codes-XXXXXX", NULL);
+  g_autofree char   *path = g_build_filename (dir, "codes.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  guint              counts[3] = { 0 };
+
+  g_assert_true (g_file_set_contents (path, csv, -1, &error));
+  esc_workspace_import_csv_async (esc_window_get_workspace (window), path, NULL, import_done_cb, counts);
+  g_assert_true (esc_test_wait (import_done, counts, 20000));
+  g_assert_cmpuint (counts[0], ==, 0);
+  g_assert_cmpuint (counts[1], ==, 2);
+  esc_test_remove_tree (dir);
+}
+
 /* First run: the default workspace is created with the shipped list; the next start
  * opens it again, and the welcome page lists it. */
 static void
@@ -795,6 +833,14 @@ test_default_workspace (void)
   /* Filters: type and district narrow the list. */
   esc_workspace_view_set_search_text (esc_window_get_workspace_view (window), "เทศบาล");
   g_assert_cmpuint (g_list_model_get_n_items (esc_workspace_view_get_visible (esc_window_get_workspace_view (window))), ==, 37);
+  esc_workspace_view_set_search_text (esc_window_get_workspace_view (window), "");
+
+  /* The shipped list has no DLA codes; a list with codes imported over it gives them to
+   * the same rows: none is added, and the list finds them by code at once. */
+  import_codes (window);
+  g_assert_cmpuint (g_list_model_get_n_items (esc_workspace_get_laos (esc_window_get_workspace (window))), ==, 217);
+  esc_workspace_view_set_search_text (esc_window_get_workspace_view (window), "6330103");
+  g_assert_cmpuint (g_list_model_get_n_items (esc_workspace_view_get_visible (esc_window_get_workspace_view (window))), ==, 1);
   esc_workspace_view_set_search_text (esc_window_get_workspace_view (window), "");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-workspace", NULL));
