@@ -1130,21 +1130,16 @@ switch_frame_cb (GdkFrameClock *clock,
     }
 }
 
-/* Selecting another document: the pane keeps the one shown until the new first page is
- * drawn, then changes at once. */
+/* Attaches thai.pdf (dropped) and a ten-page PDF made in tmp_dir/subdir (chosen). */
 static void
-test_switch_once (Fixture      *f,
-                  gconstpointer data)
+attach_two (Fixture    *f,
+            const char *subdir)
 {
   static const char *const dropped[] = { "thai.pdf", NULL };
-  g_autofree char         *dir = g_build_filename (tmp_dir, "switch", NULL);
+  g_autofree char         *dir = g_build_filename (tmp_dir, subdir, NULL);
   g_autofree char         *ten = NULL;
   g_autoptr (GFile)        ten_file = NULL;
   g_autoptr (GListStore)   files = g_list_store_new (G_TYPE_FILE);
-  EscPdfPageView          *view = esc_pdf_preview_get_page_view (f->preview);
-  GdkFrameClock           *clock;
-  SwitchLog                log = { f };
-  gulong                   id;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   ten = make_ten_page_pdf (dir);
@@ -1154,6 +1149,20 @@ test_switch_once (Fixture      *f,
   esc_evidence_list_attach_files (f->list, G_LIST_MODEL (files));
   g_assert_true (wait_for (f, list_idle, 20));
   g_assert_cmpuint (esc_evidence_list_get_n_links (f->list), ==, 2);
+}
+
+/* Selecting another document: the pane keeps the one shown until the new first page is
+ * drawn, then changes at once. */
+static void
+test_switch_once (Fixture      *f,
+                  gconstpointer data)
+{
+  EscPdfPageView *view = esc_pdf_preview_get_page_view (f->preview);
+  GdkFrameClock  *clock;
+  SwitchLog       log = { f };
+  gulong          id;
+
+  attach_two (f, "switch");
 
   open_link (f, "thai.pdf");
   g_assert_true (wait_for (f, page_ready, 20));
@@ -1207,26 +1216,14 @@ static void
 test_shown_again (Fixture      *f,
                   gconstpointer data)
 {
-  static const char *const dropped[] = { "thai.pdf", NULL };
-  g_autofree char         *dir = g_build_filename (tmp_dir, "again", NULL);
-  g_autofree char         *ten = NULL;
-  g_autoptr (GFile)        ten_file = NULL;
-  g_autoptr (GListStore)   files = g_list_store_new (G_TYPE_FILE);
-  EscPdfPageView          *view = esc_pdf_preview_get_page_view (f->preview);
-  g_autoptr (GdkTexture)   first = NULL;
-  g_autoptr (GdkTexture)   other = NULL;
-  AgainLog                 log = { f };
-  GdkFrameClock           *clock;
-  gulong                   id;
+  EscPdfPageView        *view = esc_pdf_preview_get_page_view (f->preview);
+  g_autoptr (GdkTexture) first = NULL;
+  g_autoptr (GdkTexture) other = NULL;
+  AgainLog               log = { f };
+  GdkFrameClock         *clock;
+  gulong                 id;
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  ten = make_ten_page_pdf (dir);
-  ten_file = g_file_new_for_path (ten);
-  drop_files (f, dropped);
-  g_list_store_append (files, ten_file);
-  esc_evidence_list_attach_files (f->list, G_LIST_MODEL (files));
-  g_assert_true (wait_for (f, list_idle, 20));
-  g_assert_cmpuint (esc_evidence_list_get_n_links (f->list), ==, 2);
+  attach_two (f, "again");
 
   open_link (f, "thai.pdf");
   g_assert_true (wait_for (f, page_ready, 20));
