@@ -134,9 +134,9 @@ find_start_workspace (char **arguments)
 }
 
 /* Pango breaks Thai text into words with libthai, whose dictionary is read the first
- * time any Thai text is laid out, several milliseconds of a start's main thread. Breaking a word
- * here reads it while the toolkit starts; startup waits for this thread before the first
- * widget exists, so the dictionary is never read by two threads at once. */
+ * time any Thai text is laid out: several milliseconds of a start's main thread. Breaking
+ * a word here reads it while the toolkit starts; startup waits for this thread before the
+ * first widget exists, so the dictionary is never read by two threads at once. */
 static gpointer
 read_thai_dictionary (gpointer data)
 {
