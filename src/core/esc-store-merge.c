@@ -886,7 +886,8 @@ merge_laos (Merge   *m,
         }
       else
         {
-          Side local = { mine_content, mine_at, "" };
+          Side     local = { mine_content, mine_at, "" };
+          gboolean changed = FALSE;
 
           if (!g_str_equal (mine, uuid))
             g_hash_table_insert (m->uuid_map, g_strdup (uuid), g_strdup (mine));
@@ -902,7 +903,7 @@ merge_laos (Merge   *m,
               sqlite3_bind_text (update, 2, code, -1, SQLITE_STATIC);
               if (!local_exec (m, update, error))
                 return FALSE;
-              m->report->n_laos_updated++;
+              changed = TRUE;
             }
 
           if (!merge_cell (m, "lao", mine_key, NULL, NULL, NULL, &local, &other, &take, &remove, error))
@@ -921,8 +922,11 @@ merge_laos (Merge   *m,
               sqlite3_bind_int64 (update, 6, other.at);
               if (!local_exec (m, update, error))
                 return FALSE;
-              m->report->n_laos_updated++;
+              /* The same row written later only moves the time on: nothing to report. */
+              changed |= g_strcmp0 (mine_content, content) != 0;
             }
+          if (changed)
+            m->report->n_laos_updated++;
         }
       if (!tick (m, error))
         return FALSE;
