@@ -816,14 +816,12 @@ merge_laos (Merge   *m,
     " quote (name) || ',' || quote (type) || ',' || quote (district) || ',' || quote (province),"
     " coalesce (code, uuid)"
     " FROM laos";
-  /* The same local government: the same row, the same DLA code, or, when either has no
-   * code, the same name in the same district and province (two workspaces made apart from
-   * the same list without codes give each its own uuid). */
+  /* The same local government: the same row, or ESC_LAO_SAME_SQL (two workspaces made
+   * apart from the shipped list give each its own uuid). */
   static const char find_sql[] =
     "SELECT uuid, quote (name) || ',' || quote (type) || ',' || quote (district) || ',' || quote (province),"
     " updated_at, coalesce (code, uuid), code"
-    " FROM laos WHERE uuid = ?1 OR (?2 IS NOT NULL AND code = ?2)"
-    " OR ((?2 IS NULL OR code IS NULL) AND name = ?3 AND district = ?4 AND province = ?5)"
+    " FROM laos WHERE uuid = ?1 OR " ESC_LAO_SAME_SQL
     " ORDER BY uuid = ?1 DESC, ?2 IS NOT NULL AND code = ?2 DESC LIMIT 1";
   sqlite3_stmt *read = other_stmt (m, read_sql, error);
   gboolean      row;

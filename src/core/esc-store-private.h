@@ -18,6 +18,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 extern const char *const esc_store_migrations[];
 extern const guint       esc_store_n_migrations;
 
+/* A condition on the laos table: the row is the local government whose DLA code, name,
+ * district and province are the parameters ?2, ?3, ?4 and ?5: the one with the same code
+ * or, when either has no code, the same name in the same district and province (the
+ * shipped list has no codes, and each workspace made from it has uuids of its own). */
+#define ESC_LAO_SAME_SQL                                                           \
+  "((?2 IS NOT NULL AND code = ?2)"                                                \
+  " OR ((?2 IS NULL OR code IS NULL OR code = '') AND name = ?3 AND district = ?4" \
+  " AND province = ?5))"
+
 /* The connection of this store; it belongs to the thread that opened the store. */
 sqlite3      *_esc_store_get_db          (EscStore    *self);
 

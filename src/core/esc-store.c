@@ -1196,9 +1196,8 @@ update_lao_field (EscStore   *self,
          _esc_store_record_history (self, "lao", uuid, column, old_value, new_value, NULL, error);
 }
 
-/* The local government a row of an imported list stands for: the one with its DLA code;
- * else the one with its name in the same district and province, when that one has no code
- * or the row gives none (a list without codes imported before, now with them). */
+/* The local government a row of an imported list stands for (ESC_LAO_SAME_SQL), the one
+ * with its code first: a list without codes imported before, now with them, gives them. */
 static EscLao *
 find_existing_lao (EscStore     *self,
                    const EscLao *lao,
@@ -1209,17 +1208,15 @@ find_existing_lao (EscStore     *self,
   int           rc;
 
   stmt = prepare_cached (self,
-                         "SELECT " LAO_COLUMNS " FROM laos"
-                         " WHERE (?1 IS NOT NULL AND code = ?1)"
-                         " OR ((?1 IS NULL OR code IS NULL OR code = '') AND name = ?2 AND district = ?3 AND province = ?4)"
-                         " ORDER BY ?1 IS NOT NULL AND code = ?1 DESC LIMIT 1",
+                         "SELECT " LAO_COLUMNS " FROM laos WHERE " ESC_LAO_SAME_SQL
+                         " ORDER BY ?2 IS NOT NULL AND code = ?2 DESC LIMIT 1",
                          error);
   if (stmt == NULL)
     return NULL;
-  _esc_bind_text_or_null (stmt, 1, code);
-  sqlite3_bind_text (stmt, 2, lao->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, lao->district ? lao->district : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, lao->province ? lao->province : "", -1, SQLITE_STATIC);
+  _esc_bind_text_or_null (stmt, 2, code);
+  sqlite3_bind_text (stmt, 3, lao->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, lao->district ? lao->district : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, lao->province ? lao->province : "", -1, SQLITE_STATIC);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
