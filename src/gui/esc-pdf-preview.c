@@ -660,6 +660,9 @@ static void            stop_waiting_for_layout (EscPdfPreview *self);
 static void            start_load (EscPdfPreview *self,
                                    const char    *password);
 static void            keep_page (EscPdfPreview *self);
+static OpenDocument   *lookup_open (EscPdfPreview *self,
+                                    const char    *store_path,
+                                    const char    *sha256);
 static void            remember_document (EscPdfPreview  *self,
                                           EscPdfDocument *document);
 static void            document_loaded (EscPdfPreview  *self,
@@ -1095,30 +1098,17 @@ open_document_free (OpenDocument *open)
   g_free (open);
 }
 
-/* The document shown, when it is one of those kept open. */
-static OpenDocument *
-find_open_shown (EscPdfPreview *self)
-{
-  if (self->document == NULL || self->info == NULL)
-    return NULL;
-  for (GList *l = self->open_documents.head; l != NULL; l = l->next)
-    {
-      OpenDocument *open = l->data;
-
-      if (open->document == self->document)
-        return open;
-    }
-  return NULL;
-}
-
 /* A document kept open keeps the page it opened on, drawn (up to KEPT_PAGE_BYTES): shown
  * again, that page is on screen in the next frame. */
 static void
 keep_page (EscPdfPreview *self)
 {
-  OpenDocument *open = find_open_shown (self);
+  OpenDocument *open;
   CachedPage   *cached;
 
+  if (self->document == NULL)
+    return;
+  open = lookup_open (self, self->store_path, self->info->sha256);
   if (open == NULL)
     return;
   g_clear_pointer (&open->page, cached_page_free);
